@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+if TYPE_CHECKING:
+    from arnews_nlp.normalize.aligned import NormalizedText
 
 __all__ = [
     "Argument",
@@ -174,6 +177,7 @@ class Doc:
     numbers: list[NumberMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     user_data: dict[str, Any] = field(default_factory=dict)
+    normalized: NormalizedText | None = None
 
     def span_text(self, span: Spanlike) -> str:
         """Return the verbatim text of any span-like annotation."""

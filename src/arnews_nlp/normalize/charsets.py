@@ -13,6 +13,7 @@ __all__ = [
     "BIDI_AND_ZERO_WIDTH",
     "DIACRITICS",
     "DIGITS",
+    "HAMZA_SEATS",
     "PUNCTUATION",
     "TATWEEL",
     "fold",

@@ -1,0 +1,143 @@
+"""The ``arnews`` command line.
+
+Exit status: 0 success, 1 some records failed (batch) or the input was
+rejected (extract), 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from arnews_nlp.errors import ArnewsError, InvalidEncodingError, UnreadableFileError
+
+__all__ = ["build_parser", "main"]
+
+# Subcommand modules that add themselves with ``register(subparsers)``; imported lazily.
+_PLUGINS = ("arnews_nlp.ner.cli", "arnews_nlp.display.cli", "arnews_nlp.evaluation.cli")
+
+
+def _read_input(path: str) -> str:
+    if path == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise UnreadableFileError(path=path, reason=exc.strerror or str(exc)) from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidEncodingError(path=path, position=exc.start) from exc
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from arnews_nlp.loading import load
+    from arnews_nlp.schemas import to_document
+    from arnews_nlp.summary import summarize
+
+    raw = _read_input(args.file)
+    nlp = load(ner=args.ner)
+    if args.file.endswith(".json"):
+        record = json.loads(raw)
+        doc = nlp(record, published=args.published)
+    else:
+        doc = nlp(raw, published=args.published, id=Path(args.file).stem if args.file != "-" else None)
+    document = to_document(doc, tokens=args.tokens)
+    if args.format == "summary":
+        print(summarize(document))
+    else:
+        print(document.model_dump_json(indent=2 if args.indent else None, exclude_none=False))
+    return 0
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from arnews_nlp.batch import run_batch
+    from arnews_nlp.loading import load
+
+    nlp = load(ner=args.ner)
+    t0 = time.perf_counter()
+    stats = run_batch(nlp, args.input, args.output, workers=args.workers, tokens=args.tokens)
+    dt = time.perf_counter() - t0
+    total = stats.processed + stats.failed
+    print(
+        f"processed {stats.processed}, failed {stats.failed}, {total / dt if dt else 0:.1f} articles/s",
+        file=sys.stderr,
+    )
+    return 1 if stats.failed else 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from arnews_nlp.schemas import Document
+
+    print(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``arnews`` with every subcommand."""
+    parser = argparse.ArgumentParser(prog="arnews", description="Structured facts from Arabic news articles.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ex = sub.add_parser("extract", help="process one article and print a Document")
+    ex.add_argument("file", help="article file (aggregator text, plain text, or .json record); - for stdin")
+    ex.add_argument("--published", help="publication date YYYY-MM-DD (overrides the article's)")
+    ex.add_argument("--format", choices=("json", "summary"), default="json")
+    ex.add_argument("--tokens", action="store_true", help="include tokens and clitic segments")
+    ex.add_argument("--indent", action="store_true", help="pretty-print the JSON")
+    ex.add_argument("--ner", choices=("default", "camel", "stanza"), default="default")
+    ex.set_defaults(func=_cmd_extract)
+
+    ba = sub.add_parser("batch", help="process a JSON Lines file, one output line per input line")
+    ba.add_argument("input", help="JSONL input (.gz/.bz2 allowed; - for stdin)")
+    ba.add_argument("-o", "--output", required=True, help="JSONL output (.gz allowed; - for stdout)")
+    ba.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    ba.add_argument("--tokens", action="store_true", help="include tokens in the output")
+    ba.add_argument("--ner", choices=("default", "camel", "stanza"), default="default")
+    ba.set_defaults(func=_cmd_batch)
+
+    sc = sub.add_parser("schema", help="print the JSON Schema of the output Document")
+    sc.set_defaults(func=_cmd_schema)
+
+    for name in _PLUGINS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name is None or not name.startswith(exc.name):
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def _version() -> str:
+    from arnews_nlp import __version__
+
+    return __version__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``arnews``; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except ArnewsError as exc:
+        print(f"arnews: error: {exc}", file=sys.stderr)
+        return 2 if isinstance(exc, UnreadableFileError) else 1
+    except json.JSONDecodeError as exc:
+        print(f"arnews: error: [E005] invalid JSON input: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
