@@ -10,7 +10,6 @@ import argparse
 import importlib
 import json
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from arnews_nlp.errors import ArnewsError, InvalidEncodingError, UnreadableFileE
 __all__ = ["build_parser", "main"]
 
 # Subcommand modules that add themselves with ``register(subparsers)``; imported lazily.
-_PLUGINS = ("arnews_nlp.ner.cli", "arnews_nlp.display.cli", "arnews_nlp.evaluation.cli")
+_PLUGINS = ("arnews_nlp.batch.cli", "arnews_nlp.ner.cli", "arnews_nlp.display.cli", "arnews_nlp.events.cli")
 
 
 def _read_input(path: str) -> str:
@@ -56,22 +55,6 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_batch(args: argparse.Namespace) -> int:
-    from arnews_nlp.batch import run_batch
-    from arnews_nlp.loading import load
-
-    nlp = load(ner=args.ner)
-    t0 = time.perf_counter()
-    stats = run_batch(nlp, args.input, args.output, workers=args.workers, tokens=args.tokens)
-    dt = time.perf_counter() - t0
-    total = stats.processed + stats.failed
-    print(
-        f"processed {stats.processed}, failed {stats.failed}, {total / dt if dt else 0:.1f} articles/s",
-        file=sys.stderr,
-    )
-    return 1 if stats.failed else 0
-
-
 def _cmd_schema(args: argparse.Namespace) -> int:
     from arnews_nlp.schemas import Document
 
@@ -93,14 +76,6 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--indent", action="store_true", help="pretty-print the JSON")
     ex.add_argument("--ner", choices=("default", "camel", "stanza"), default="default")
     ex.set_defaults(func=_cmd_extract)
-
-    ba = sub.add_parser("batch", help="process a JSON Lines file, one output line per input line")
-    ba.add_argument("input", help="JSONL input (.gz/.bz2 allowed; - for stdin)")
-    ba.add_argument("-o", "--output", required=True, help="JSONL output (.gz allowed; - for stdout)")
-    ba.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
-    ba.add_argument("--tokens", action="store_true", help="include tokens in the output")
-    ba.add_argument("--ner", choices=("default", "camel", "stanza"), default="default")
-    ba.set_defaults(func=_cmd_batch)
 
     sc = sub.add_parser("schema", help="print the JSON Schema of the output Document")
     sc.set_defaults(func=_cmd_schema)
