@@ -70,3 +70,20 @@ def test_committed_json_schema_is_current() -> None:
     spec.loader.exec_module(module)
     committed = (ROOT / "docs/reference/document.schema.json").read_text(encoding="utf-8")
     assert committed == module.render(), "run: python scripts/export_schema.py"
+
+
+def test_builtin_roles_table_matches_the_argument_models() -> None:
+    from typing import get_args
+
+    from arnews_nlp.schemas import BUILTIN_ROLES
+    from arnews_nlp.schemas import events as ev
+
+    models = {
+        "MEETING": ev.MeetingArg,
+        "VISIT": ev.VisitArg,
+        "MEMBERSHIP": ev.MembershipArg,
+        "AGREEMENT": ev.AgreementArg,
+        "STATEMENT": ev.StatementArg,
+    }
+    for kind, model in models.items():
+        assert get_args(model.model_fields["role"].annotation) == BUILTIN_ROLES[kind]

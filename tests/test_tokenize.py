@@ -12,11 +12,37 @@ from .test_normalize import TEXT
 
 WORDS = st.lists(
     st.sampled_from(
-        ["وسوريا", "للتحالف", "بغداد", "قال", "«", "»", '"', ".", "؟", "د.", "الوزيـــر", "مُحَمَّد", "90", "٢٠٢٦",
-         "\u200f", "،", "\n", "وبالمدينة", "كتابه", "ق.م", "X", "…", " "]
+        [
+            "وسوريا",
+            "للتحالف",
+            "بغداد",
+            "قال",
+            "«",
+            "»",
+            '"',
+            ".",
+            "؟",
+            "د.",
+            "الوزيـــر",
+            "مُحَمَّد",
+            "90",
+            "٢٠٢٦",
+            "\u200f",
+            "،",
+            "\n",
+            "وبالمدينة",
+            "كتابه",
+            "ق.م",
+            "X",
+            "…",
+            " ",
+        ]
     ),
     max_size=30,
 ).map(" ".join)
+
+# What may stand between tokens: whitespace and invisible controls.
+SEPARATORS = " \t\n\r\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u061c\u00ad\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2028\u2029"
 
 
 @pytest.mark.parametrize(
@@ -90,14 +116,14 @@ def test_tokens_and_segments_are_exact_spans(text: str) -> None:
     for t in toks:
         assert 0 <= t.start < t.end <= len(text)
         assert t.start >= prev_end
-        assert not text[prev_end : t.start].strip(" \t\n\r\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u061c\u00ad\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2028\u2029")
+        assert not text[prev_end : t.start].strip(SEPARATORS)
         prev_end = t.end
         if t.segments:
             assert t.segments[0].start == t.start
             assert t.segments[-1].end == t.end
             for a, b in zip(t.segments, t.segments[1:], strict=False):
                 assert a.end == b.start and a.start < a.end
-    assert not text[prev_end:].strip(" \t\n\r\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u061c\u00ad\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2028\u2029")
+    assert not text[prev_end:].strip(SEPARATORS)
 
 
 @settings(max_examples=300)

@@ -135,7 +135,7 @@ class Pipeline:
         elif callable(factory):
             if config:
                 raise ConfigError(reason="config is only for factory names; configure the callable yourself")
-            label = name or getattr(factory, "__name__", type(factory).__name__)
+            label = name or str(getattr(factory, "__name__", type(factory).__name__))
             spec = StageSpec(label, factory, None, {}, requires, assigns)
         else:
             raise ConfigError(reason=f"add_pipe takes a factory name or a callable, not {type(factory).__name__}")
@@ -268,5 +268,4 @@ class Pipeline:
             return
         from arnews_nlp.parallel import ordered_map
 
-        for doc in ordered_map(self, items, n_process=n_process, chunksize=batch_size, disabled=disabled):
-            yield doc
+        yield from ordered_map(self, items, n_process=n_process, chunksize=batch_size, disabled=disabled)

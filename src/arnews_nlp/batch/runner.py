@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from arnews_nlp.errors import (
     ArnewsError,
@@ -47,9 +47,9 @@ def open_text(path: str | Path, mode: str = "rt") -> IO[str]:
     p = Path(path)
     try:
         if p.suffix == ".gz":
-            return gzip.open(p, mode, encoding="utf-8")
+            return cast(IO[str], gzip.open(p, mode, encoding="utf-8"))
         if p.suffix == ".bz2":
-            return bz2.open(p, mode, encoding="utf-8")
+            return cast(IO[str], bz2.open(p, mode, encoding="utf-8"))
         return open(p, mode, encoding="utf-8")
     except OSError as exc:
         raise UnreadableFileError(path=str(p), reason=exc.strerror or str(exc)) from exc
@@ -62,9 +62,9 @@ def open_binary(path: str | Path) -> IO[bytes]:
     p = Path(path)
     try:
         if p.suffix == ".gz":
-            return gzip.open(p, "rb")
+            return cast(IO[bytes], gzip.open(p, "rb"))
         if p.suffix == ".bz2":
-            return bz2.open(p, "rb")
+            return cast(IO[bytes], bz2.open(p, "rb"))
         return open(p, "rb")
     except OSError as exc:
         raise UnreadableFileError(path=str(p), reason=exc.strerror or str(exc)) from exc

@@ -35,7 +35,7 @@ _MAX_TAG_WORDS = 4
 
 
 def parse_text(text: str, *, published: dt.date | None = None, doc_id: str | None = None) -> Doc:
-    """Read a plain-text article (aggregator format or plain paragraphs).
+    r"""Read a plain-text article (aggregator format or plain paragraphs).
 
     Args:
         text: The verbatim article; it becomes ``Doc.text`` unchanged.
@@ -43,9 +43,9 @@ def parse_text(text: str, *, published: dt.date | None = None, doc_id: str | Non
         doc_id: Identifier to give the document.
 
     Examples:
-        >>> t = "عنوان الخبر\\n\\nهذا الخبر بعنوان \\"موقع وكالة المثال\\" نشر أولاً على موقع الوكالة"
-        >>> t += " وتم جلبه من مصدره الأصلي بتاريخ 3 آذار 2026.\\nلا يتحمل موقعنا مضمونه.\\n"
-        >>> t += "وصل الوزير إلى عمان.\\nسياسة"
+        >>> t = "عنوان الخبر\n\nهذا الخبر بعنوان \"موقع وكالة المثال\" نشر أولاً على موقع الوكالة"
+        >>> t += " وتم جلبه من مصدره الأصلي بتاريخ 3 آذار 2026.\nلا يتحمل موقعنا مضمونه.\n"
+        >>> t += "وصل الوزير إلى عمان.\nسياسة"
         >>> d = parse_text(t)
         >>> d.title, d.source, d.published, d.tags
         ('عنوان الخبر', 'وكالة المثال', datetime.date(2026, 3, 3), ['سياسة'])
@@ -164,17 +164,17 @@ _RECORD_FIELDS = ("id", "title", "text", "published", "source")
 
 
 def doc_from_record(record: Mapping[str, Any], *, text_field: str = "text") -> Doc:
-    """Build a Doc from a JSON record ``{id, title, text, published, source, ...}``.
+    r"""Build a Doc from a JSON record ``{id, title, text, published, source, ...}``.
 
     When the record has a title that the text does not already start with,
-    ``Doc.text`` is ``title + "\\n\\n" + text`` (zones ``title`` and ``body``), so the
+    ``Doc.text`` is ``title + "\n\n" + text`` (zones ``title`` and ``body``), so the
     title's events and entities have offsets too; the body then starts at
     ``doc.zones[-1].start``. Other fields are kept in ``Doc.meta``.
 
     Examples:
         >>> d = doc_from_record({"id": 7, "title": "عنوان", "text": "نص الخبر.", "published": "2026-02-10"})
         >>> d.id, d.text, d.published.isoformat(), [(z.kind, z.start) for z in d.zones]
-        ('7', 'عنوان\\n\\nنص الخبر.', '2026-02-10', [('title', 0), ('body', 7)])
+        ('7', 'عنوان\n\nنص الخبر.', '2026-02-10', [('title', 0), ('body', 7)])
     """
     if not isinstance(record, Mapping):
         raise InvalidRecordError(reason=f"expected a JSON object, got {type(record).__name__}")

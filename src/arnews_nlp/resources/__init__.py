@@ -1,0 +1,1 @@
+"""Package data (lexicons, gazetteers, rules) and the resource locator."""

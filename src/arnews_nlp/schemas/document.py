@@ -117,14 +117,17 @@ def to_document(doc: Doc, *, tokens: bool = False) -> Document:
         "sentences": [{"start": s.start, "end": s.end} for s in doc.sentences],
         "entities": [span(e) | {"label": e.label, "canonical": e.canonical} for e in doc.entities],
         "dates": [
-            span(d) | {"value": d.value, "granularity": d.granularity, "flags": list(d.flags)}
-            for d in doc.dates
+            span(d) | {"value": d.value, "granularity": d.granularity, "flags": list(d.flags)} for d in doc.dates
         ],
         "numbers": [span(n) | {"value": n.value, "kind": n.kind} for n in doc.numbers],
         "events": [
             {
                 "type": ev.type,
-                "trigger": {"start": ev.trigger_start, "end": ev.trigger_end, "text": t[ev.trigger_start : ev.trigger_end]},
+                "trigger": {
+                    "start": ev.trigger_start,
+                    "end": ev.trigger_end,
+                    "text": t[ev.trigger_start : ev.trigger_end],
+                },
                 "arguments": [
                     span(a) | {"role": a.role, "canonical": a.canonical, "value": a.value} for a in ev.arguments
                 ],

@@ -47,15 +47,6 @@ class ArgumentOut(TextSpanOut):
     value: str | int | None = Field(default=None, description="ISO date for `date`, int for `member_number`.")
 
 
-def _role_args(roles: tuple[str, ...]) -> Any:
-    role_type = Literal[roles]  # type: ignore[valid-type]
-
-    class _Arg(ArgumentOut):
-        role: role_type  # type: ignore[valid-type]
-
-    return _Arg
-
-
 class _EventBase(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -65,46 +56,69 @@ class _EventBase(BaseModel):
     confidence: float = Field(ge=0.0, le=1.0)
 
 
-MeetingArg = _role_args(BUILTIN_ROLES["MEETING"])
-VisitArg = _role_args(BUILTIN_ROLES["VISIT"])
-MembershipArg = _role_args(BUILTIN_ROLES["MEMBERSHIP"])
-AgreementArg = _role_args(BUILTIN_ROLES["AGREEMENT"])
-StatementArg = _role_args(BUILTIN_ROLES["STATEMENT"])
+class MeetingArg(ArgumentOut):
+    """An argument of a MEETING."""
+
+    role: Literal["host", "participant", "location", "date"]
+
+
+class VisitArg(ArgumentOut):
+    """An argument of a VISIT."""
+
+    role: Literal["visitor", "destination", "date"]
+
+
+class MembershipArg(ArgumentOut):
+    """An argument of a MEMBERSHIP."""
+
+    role: Literal["member", "organization", "member_number", "date"]
+
+
+class AgreementArg(ArgumentOut):
+    """An argument of an AGREEMENT."""
+
+    role: Literal["party", "agreement", "location", "date"]
+
+
+class StatementArg(ArgumentOut):
+    """An argument of a STATEMENT."""
+
+    role: Literal["speaker", "content", "channel", "date"]
 
 
 class MeetingEventOut(_EventBase):
     """A meeting, summit, talks, conference or call."""
 
     type: Literal["MEETING"]
-    arguments: list[MeetingArg]  # type: ignore[valid-type]
+    arguments: list[MeetingArg]
 
 
 class VisitEventOut(_EventBase):
     """A party travels to or arrives at a place."""
 
     type: Literal["VISIT"]
-    arguments: list[VisitArg]  # type: ignore[valid-type]
+    arguments: list[VisitArg]
 
 
 class MembershipEventOut(_EventBase):
     """A party joins or is admitted to an organization."""
 
     type: Literal["MEMBERSHIP"]
-    arguments: list[MembershipArg]  # type: ignore[valid-type]
+    arguments: list[MembershipArg]
 
 
 class AgreementEventOut(_EventBase):
     """Parties reach, sign or announce an agreement."""
 
     type: Literal["AGREEMENT"]
-    arguments: list[AgreementArg]  # type: ignore[valid-type]
+    arguments: list[AgreementArg]
 
 
 class StatementEventOut(_EventBase):
     """A named speaker says something."""
 
     type: Literal["STATEMENT"]
-    arguments: list[StatementArg]  # type: ignore[valid-type]
+    arguments: list[StatementArg]
 
 
 class CustomEventOut(_EventBase):

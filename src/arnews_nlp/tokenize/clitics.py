@@ -142,7 +142,7 @@ class CliticSegmenter:
 def _tile(norm: NormalizedText, offset: int, cuts: list[tuple[int, int, str, str]]) -> tuple[Segment, ...]:
     """Map cuts on the normalized word to segments that tile the original word exactly."""
     starts = [0] + [norm.to_original(c[0], c[1])[0] for c in cuts[1:]]
-    ends = starts[1:] + [len(norm.original)]
+    ends = [*starts[1:], len(norm.original)]
     return tuple(
         Segment(offset + s, offset + e, kind, text)
         for (_, _, kind, text), s, e in zip(cuts, starts, ends, strict=True)

@@ -27,12 +27,12 @@ _ABBREV = regex.compile(r"(?:^|[\s(«\"“])(?:\p{Script=Arabic}|ق\.م)$")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
-    """Split ``text[start:end]`` into sentences; offsets index ``text``.
+    r"""Split ``text[start:end]`` into sentences; offsets index ``text``.
 
     Sentences exclude surrounding whitespace and are never empty.
 
     Examples:
-        >>> t = 'قال د. أحمد: "وصلنا. بدأنا". ثم غادر.\\nعنوان آخر'
+        >>> t = 'قال د. أحمد: "وصلنا. بدأنا". ثم غادر.\nعنوان آخر'
         >>> [t[s.start:s.end] for s in split_sentences(t)]
         ['قال د. أحمد: "وصلنا. بدأنا".', 'ثم غادر.', 'عنوان آخر']
     """

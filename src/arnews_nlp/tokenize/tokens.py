@@ -12,7 +12,7 @@ from functools import cached_property
 
 import regex
 
-from arnews_nlp.doc import Token
+from arnews_nlp.doc import Segment, Token
 from arnews_nlp.normalize.aligned import NormalizerConfig, normalize
 from arnews_nlp.tokenize.clitics import CliticSegmenter
 
@@ -62,7 +62,7 @@ class Tokenizer:
         out: list[Token] = []
         for m in TOKEN_PATTERN.finditer(text, start, len(text) if end is None else end):
             word = m.group()
-            segments = ()
+            segments: tuple[Segment, ...] = ()
             if self.segment and len(word) > 2 and "\u0600" <= word[0] <= "\u06ff":
                 segments = self.segmenter.segment(word, m.start())
             out.append(Token(m.start(), m.end(), normalize(word, self.normalizer).text, segments))
