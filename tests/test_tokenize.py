@@ -146,3 +146,13 @@ def test_tokenizer_and_segmenter_pickle() -> None:
     assert [(t.start, t.end, t.segments) for t in again("وسوريا والعراق")] == [
         (t.start, t.end, t.segments) for t in tok("وسوريا والعراق")
     ]
+
+
+WARM = Tokenizer()
+
+
+@settings(max_examples=200)
+@given(st.one_of(TEXT, WORDS))
+def test_memoized_tokenizer_equals_a_fresh_one(text: str) -> None:
+    assert WARM(text) == Tokenizer()(text)
+    assert WARM(text) == Tokenizer()(text)  # second call served from the memo

@@ -143,6 +143,8 @@ def _tile(norm: NormalizedText, offset: int, cuts: list[tuple[int, int, str, str
     """Map cuts on the normalized word to segments that tile the original word exactly."""
     starts = [0] + [norm.to_original(c[0], c[1])[0] for c in cuts[1:]]
     ends = [*starts[1:], len(norm.original)]
+    if any(s >= e for s, e in zip(starts, ends, strict=True)):
+        return ()  # a cut falls inside one original character (a ligature such as ﻹ): keep the word whole
     return tuple(
         Segment(offset + s, offset + e, kind, text)
         for (_, _, kind, text), s, e in zip(cuts, starts, ends, strict=True)

@@ -18,6 +18,9 @@ from arnews_nlp.tokenize.clitics import CliticSegmenter
 
 __all__ = ["TOKEN_PATTERN", "Tokenizer"]
 
+# Words analysed per tokenizer before the memo is emptied (bounds memory on long runs).
+_CACHE_LIMIT = 200_000
+
 TOKEN_PATTERN = regex.compile(
     r"[\p{L}\p{M}\u0640](?:[\p{L}\p{M}\u0640\p{Cf}]*[\p{L}\p{M}\u0640])?"  # word
     r"|\p{Nd}+(?:[.,\u066b\u066c/:]\p{Nd}+)*"  # number, date or time
@@ -51,6 +54,10 @@ class Tokenizer:
         """The clitic segmenter (created on first use)."""
         return CliticSegmenter()
 
+    @cached_property
+    def _cache(self) -> dict[str, tuple[str, tuple[tuple[int, int, str, str], ...]]]:
+        return {}
+
     def __getstate__(self) -> dict[str, object]:
         return {"segment": self.segment, "normalizer": self.normalizer}
 
@@ -60,10 +67,24 @@ class Tokenizer:
     def __call__(self, text: str, start: int = 0, end: int | None = None) -> list[Token]:
         """Tokenize ``text[start:end]``; offsets index ``text``."""
         out: list[Token] = []
+        cache = self._cache
         for m in TOKEN_PATTERN.finditer(text, start, len(text) if end is None else end):
             word = m.group()
-            segments: tuple[Segment, ...] = ()
-            if self.segment and len(word) > 2 and "\u0600" <= word[0] <= "\u06ff":
-                segments = self.segmenter.segment(word, m.start())
-            out.append(Token(m.start(), m.end(), normalize(word, self.normalizer).text, segments))
+            analysis = cache.get(word)
+            if analysis is None:
+                analysis = self._analyse(word)
+                if len(cache) >= _CACHE_LIMIT:
+                    cache.clear()
+                cache[word] = analysis
+            norm, rel = analysis
+            at = m.start()
+            segments = tuple(Segment(at + s, at + e, kind, sn) for s, e, kind, sn in rel)
+            out.append(Token(at, m.end(), norm, segments))
         return out
+
+    def _analyse(self, word: str) -> tuple[str, tuple[tuple[int, int, str, str], ...]]:
+        """Normalized form and segments (offsets relative to the word) of one word."""
+        rel: tuple[tuple[int, int, str, str], ...] = ()
+        if self.segment and len(word) > 2 and "\u0600" <= word[0] <= "\u06ff":
+            rel = tuple((s.start, s.end, s.kind, s.norm) for s in self.segmenter.segment(word))
+        return normalize(word, self.normalizer).text, rel
