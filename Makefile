@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/amman-ministerial.txt
 
-.PHONY: run test lint typecheck venv dev clean
+.PHONY: run test test-extras lint typecheck venv dev clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -31,6 +31,16 @@ test: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+## test-extras: the camel-tools / stanza backends in their own venv (CPU torch 2.13.0 pinned first)
+test-extras:
+	$(PY) -m venv .venv-extras
+	.venv-extras/bin/pip install --quiet --upgrade pip
+	.venv-extras/bin/pip install --quiet torch==2.13.0
+	echo "torch==2.13.0" > .venv-extras/torch-pin.txt
+	.venv-extras/bin/pip install --quiet -c .venv-extras/torch-pin.txt -e '.[camel,stanza,dev]'
+	! .venv-extras/bin/pip list 2>/dev/null | grep -i -E '^nvidia|cuda'
+	.venv-extras/bin/python -m pytest tests/backends -m extras -q -p no:cacheprovider
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks scripts

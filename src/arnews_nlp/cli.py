@@ -41,7 +41,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from arnews_nlp.summary import summarize
 
     raw = _read_input(args.file)
-    nlp = load(ner=args.ner)
+    nlp = load(ner=args.ner, segmenter=args.segmenter)
     if args.file.endswith(".json"):
         record = json.loads(raw)
         doc = nlp(record, published=args.published)
@@ -74,7 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("json", "summary"), default="json")
     ex.add_argument("--tokens", action="store_true", help="include tokens and clitic segments")
     ex.add_argument("--indent", action="store_true", help="pretty-print the JSON")
-    ex.add_argument("--ner", choices=("default", "camel", "stanza"), default="default")
+    ex.add_argument("--ner", choices=("default", "camel", "stanza"), default="default", help="NER backend")
+    ex.add_argument("--segmenter", choices=("default", "camel"), default="default", help="clitic segmenter")
     ex.set_defaults(func=_cmd_extract)
 
     sc = sub.add_parser("schema", help="print the JSON Schema of the output Document")

@@ -32,6 +32,7 @@ def load(
     config: Mapping[str, Any] | str | Path | None = None,
     *,
     ner: Literal["default", "camel", "stanza"] = "default",
+    segmenter: Literal["default", "camel"] = "default",
     min_arabic_ratio: float | None = None,
 ) -> Pipeline:
     """Build a pipeline. Nothing is loaded until the first document is processed.
@@ -39,6 +40,7 @@ def load(
     Args:
         config: A config dict, or the path of a JSON/TOML config file; default: DEFAULT_CONFIG.
         ner: Which NER backend fills ``doc.entities`` (camel/stanza need their extras and models).
+        segmenter: ``"camel"`` replaces the clitic segments with camel-tools' morphological ones.
         min_arabic_ratio: Override the share of Arabic letters a text needs.
 
     Examples:
@@ -51,11 +53,16 @@ def load(
     cfg = dict(_read_config(config) if config is not None else DEFAULT_CONFIG)
     if min_arabic_ratio is not None:
         cfg["min_arabic_ratio"] = min_arabic_ratio
+    if ner != "default":
+        cfg["stages"] = [
+            dict(s, factory=f"arnews.ner.{ner}.v1", config={}) if s.get("name") == "ner" else s
+            for s in cfg.get("stages", [])
+        ]
+    if segmenter not in ("default", "camel"):
+        raise ConfigError(reason=f"segmenter must be 'default' or 'camel', not {segmenter!r}")
     nlp = Pipeline.from_config(cfg)
-    if ner != "default" and "ner" in nlp.pipe_names:
-        from arnews_nlp.backends import make_ner_stage
-
-        nlp.replace_pipe("ner", make_ner_stage(ner))
+    if segmenter == "camel":
+        nlp.add_pipe("arnews.segmenter.camel.v1", name="segmenter", after="tokenizer")
     return nlp
 
 

@@ -136,7 +136,14 @@ class Pipeline:
             if config:
                 raise ConfigError(reason="config is only for factory names; configure the callable yourself")
             label = name or str(getattr(factory, "__name__", type(factory).__name__))
-            spec = StageSpec(label, factory, None, {}, requires, assigns)
+            spec = StageSpec(
+                label,
+                factory,
+                None,
+                {},
+                requires or tuple(getattr(factory, "requires", ())),
+                assigns or tuple(getattr(factory, "assigns", ())),
+            )
         else:
             raise ConfigError(reason=f"add_pipe takes a factory name or a callable, not {type(factory).__name__}")
         if spec.name in self.pipe_names:

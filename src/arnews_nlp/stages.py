@@ -107,6 +107,30 @@ def make_events(**settings: Any) -> Stage:
     return stage
 
 
+@stage_factory("arnews.ner.camel.v1", requires=("sentences",), assigns=("entities",))
+def make_camel_ner(**settings: Any) -> Stage:
+    """CAMeLBERT NER through camel-tools (extra ``[camel]`` and its model)."""
+    from arnews_nlp.backends import make_ner_stage
+
+    return make_ner_stage("camel", **settings)
+
+
+@stage_factory("arnews.ner.stanza.v1", requires=("sentences",), assigns=("entities",))
+def make_stanza_ner(**settings: Any) -> Stage:
+    """Stanza's Arabic NER (extra ``[stanza]`` and its model)."""
+    from arnews_nlp.backends import make_ner_stage
+
+    return make_ner_stage("stanza", **settings)
+
+
+@stage_factory("arnews.segmenter.camel.v1", requires=("tokens",), assigns=("tokens",))
+def make_camel_segmenter(**settings: Any) -> Stage:
+    """Clitic segments from camel-tools' morphological tokenizer (extra ``[camel]`` and its database)."""
+    from arnews_nlp.backends import make_segmenter_stage
+
+    return make_segmenter_stage("camel", **settings)
+
+
 # (stage name, factory name) in the default order.
 DEFAULT_STAGES: tuple[tuple[str, str], ...] = (
     ("normalizer", "arnews.normalizer.v1"),
