@@ -16,7 +16,7 @@ def summarize(doc: Document) -> str:
         title:     عنوان
         source:    -
         published: -
-        counts:    1 characters, 0 sentences, 0 entities, 0 dates, 0 numbers, 0 events
+        counts:    2 characters, 0 sentences, 0 entities, 0 dates, 0 numbers, 0 events
     """
     lines = [
         f"title:     {doc.title or '-'}",
