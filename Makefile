@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/amman-ministerial.txt
 
-.PHONY: run test test-extras lint typecheck venv dev clean
+.PHONY: run test test-extras docs lint typecheck venv dev clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml setup.py | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml setup.py | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev,docs,notebooks]"
 	touch $(VENV)/.installed $@
 
 venv: $(VENV)/.installed
@@ -30,6 +30,8 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
+	$(BIN)/python scripts/build_docs_pages.py --check
+	$(BIN)/mkdocs build --strict --quiet --site-dir build/site
 	$(BIN)/pytest
 
 ## test-extras: the camel-tools / stanza backends in their own venv (CPU torch 2.13.0 pinned first)
@@ -41,6 +43,11 @@ test-extras:
 	.venv-extras/bin/pip install --quiet -c .venv-extras/torch-pin.txt -e '.[camel,stanza,dev]'
 	! .venv-extras/bin/pip list 2>/dev/null | grep -i -E '^nvidia|cuda'
 	.venv-extras/bin/python -m pytest tests/backends -m extras -q -p no:cacheprovider
+
+## docs: regenerate the generated pages and build the site into build/site
+docs: $(VENV)/.installed-dev
+	$(BIN)/python scripts/build_docs_pages.py
+	$(BIN)/mkdocs build --strict --site-dir build/site
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks scripts

@@ -199,6 +199,12 @@ class Doc:
                 out.append((i, sent))
         return out
 
+    def _repr_html_(self) -> str:
+        """Jupyter display (see :func:`arnews_nlp.display.render_html`)."""
+        from arnews_nlp.display import render_html
+
+        return render_html(self)
+
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Tokens that lie entirely within ``[start, end)``."""
         return [t for t in self.tokens if t.start >= start and t.end <= end]

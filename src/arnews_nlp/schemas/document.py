@@ -71,6 +71,12 @@ class Document(BaseModel):
                 )
         return self
 
+    def _repr_html_(self) -> str:
+        """Jupyter display: the article right to left with highlights and event cards."""
+        from arnews_nlp.display import render_html
+
+        return render_html(self)
+
 
 class ErrorInfo(BaseModel):
     """Why a record could not be processed."""
