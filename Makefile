@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/amman-ministerial.txt
 
-.PHONY: run test test-extras docs lint typecheck venv dev clean
+.PHONY: run test test-extras docs bench-batch lint typecheck venv dev clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml setup.py | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml setup.py | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[dev,docs,notebooks]"
+	$(BIN)/pip install --quiet -e ".[dev,tables,dask,docs,notebooks]"
 	touch $(VENV)/.installed $@
 
 venv: $(VENV)/.installed
@@ -48,6 +48,10 @@ test-extras:
 docs: $(VENV)/.installed-dev
 	$(BIN)/python scripts/build_docs_pages.py
 	$(BIN)/mkdocs build --strict --site-dir build/site
+
+## bench-batch: articles/s, tokens/s and peak RSS of arnews batch on the ANT dump (needs ../shared)
+bench-batch: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/bench_batch.py --articles 2000 --workers 1,2
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks scripts

@@ -29,11 +29,13 @@ __all__ = [
     "InvalidEncodingError",
     "InvalidRecordError",
     "NonArabicInputError",
+    "OutputExistsError",
     "PipelineError",
     "ResourceNotFoundError",
     "RuleFileError",
     "UnexpectedError",
     "UnreadableFileError",
+    "WorkerDiedError",
     "warn",
 ]
 
@@ -102,6 +104,13 @@ class InvalidDateError(ArnewsError, ValueError):
     default_message = "Cannot read the date {value!r}: use YYYY-MM-DD (e.g. 2026-02-10)."
 
 
+class OutputExistsError(ArnewsError, FileExistsError):
+    """An output file exists and neither resume nor overwrite was asked for."""
+
+    code = "E007"
+    default_message = "{path} exists: pass --resume to continue it or --overwrite to replace it."
+
+
 class ConfigError(ArnewsError, ValueError):
     """A pipeline configuration or stage setting is invalid."""
 
@@ -147,6 +156,15 @@ class BackendUnavailableError(ArnewsError, ImportError):
     def install_command(self) -> str:
         """The command that installs what is missing."""
         return str(self.fields.get("install_command", ""))
+
+
+class WorkerDiedError(ArnewsError, RuntimeError):
+    """A worker process died on a record, twice (the record was retried alone)."""
+
+    code = "E030"
+    default_message = (
+        "A worker process died while processing this record ({reason}); it was retried alone and died again."
+    )
 
 
 class UnexpectedError(ArnewsError, RuntimeError):

@@ -1,5 +1,29 @@
-"""Batch processing of article dumps: lossless, ordered, parallel."""
+"""Batch processing of article dumps: lossless, ordered, parallel, resumable.
 
-from arnews_nlp.batch.runner import BatchStats, open_binary, open_text, process_line, read_lines, run_batch
+The core (:func:`run_batch`, readers, JSONL output) needs only the core
+install; Parquet and DataFrames need ``arnews-nlp[tables]``, Dask needs
+``arnews-nlp[dask]``; those are imported only when used.
+"""
 
-__all__ = ["BatchStats", "open_binary", "open_text", "process_line", "read_lines", "run_batch"]
+from arnews_nlp.batch.runner import BatchStats, default_workers, iter_outcomes, run_batch
+from arnews_nlp.batch.sources import FieldMap, InputSet, Item, detect_format, open_binary
+from arnews_nlp.batch.tables import TABLES, flatten, read_tables, to_frames
+from arnews_nlp.batch.work import Outcome, process_item
+
+__all__ = [
+    "TABLES",
+    "BatchStats",
+    "FieldMap",
+    "InputSet",
+    "Item",
+    "Outcome",
+    "default_workers",
+    "detect_format",
+    "flatten",
+    "iter_outcomes",
+    "open_binary",
+    "process_item",
+    "read_tables",
+    "run_batch",
+    "to_frames",
+]
