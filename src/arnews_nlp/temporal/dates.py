@@ -13,7 +13,6 @@ import datetime as _dt
 from collections.abc import Sequence
 
 from arnews_nlp.doc import DateMention
-from arnews_nlp.temporal.folding import fold_aligned
 from arnews_nlp.temporal.grammar import STARTERS, Match, parse_at
 from arnews_nlp.temporal.lexicon import (
     FUTURE_CUES,
@@ -24,7 +23,7 @@ from arnews_nlp.temporal.lexicon import (
 from arnews_nlp.temporal.numbers import SCALE_BASE
 from arnews_nlp.temporal.parts import DateParts
 from arnews_nlp.temporal.resolve import resolve
-from arnews_nlp.temporal.tokens import Tok, clitic_splits, tokenize
+from arnews_nlp.temporal.tokens import Analysis, Tok, analyse, clitic_splits
 
 __all__ = ["COUNTED_NOUNS", "find_dates"]
 
@@ -126,7 +125,7 @@ def _context_ok(toks: Sequence[Tok], i: int, clitic: int, parts: DateParts) -> b
     return bool(_stems(_prev_word(toks, i)) & _MONTH_PREPOSITIONS)
 
 
-def find_dates(text: str, published: _dt.date | None = None) -> list[DateMention]:
+def find_dates(text: str, published: _dt.date | None = None, *, analysis: Analysis | None = None) -> list[DateMention]:
     """Find date expressions in ``text`` and resolve them against ``published``.
 
     Args:
@@ -134,6 +133,9 @@ def find_dates(text: str, published: _dt.date | None = None) -> list[DateMention
             Arabic-Indic digits are fine; offsets index this string).
         published: The article's publication date; without it, expressions that
             need it (weekdays, "أمس", a day and month without a year) get value ``None``.
+
+        analysis: The folded text and its tokens, when the caller already has them
+            (must come from :func:`~arnews_nlp.temporal.tokens.analyse` of ``text``).
 
     Returns:
         Mentions in text order. ``text[m.start:m.end]`` is the expression as
@@ -147,8 +149,8 @@ def find_dates(text: str, published: _dt.date | None = None) -> list[DateMention
         >>> [m.value for m in find_dates("العضو رقم 90، وقتل 15 شخصا عام 2015", pub)]
         ['2015']
     """
-    folded = fold_aligned(text)
-    toks = tokenize(folded.text)
+    analysis = analysis or analyse(text)
+    folded, toks = analysis.folded, analysis.toks
     out: list[DateMention] = []
     i = 0
     while i < len(toks):

@@ -14,8 +14,9 @@ from typing import Literal
 import regex
 
 from arnews_nlp.doc import NumberMention
-from arnews_nlp.temporal.folding import fold_aligned, fold_word
-from arnews_nlp.temporal.tokens import Tok, clitic_splits, tokenize
+from arnews_nlp.temporal.folding import fold_word
+from arnews_nlp.temporal.tokens import Analysis, Tok, analyse, clitic_splits
+from arnews_nlp.temporal.tokens import tokenize as tokenize  # used by the examples
 
 __all__ = ["NumberHit", "find_numbers", "parse_number_at", "parse_ordinal_words"]
 
@@ -243,13 +244,16 @@ def _could_start(tok: Tok) -> bool:
     return tok.kind == "word" and any(stem in _STARTERS for _, stem in clitic_splits(tok.text))
 
 
-def find_numbers(text: str) -> list[NumberMention]:
+def find_numbers(text: str, *, analysis: Analysis | None = None) -> list[NumberMention]:
     """Find cardinal and ordinal numbers in ``text`` with exact offsets.
 
     Numbers written inside numeric dates (``9/2/2026``) are not reported.
 
     Args:
         text: The verbatim text.
+
+        analysis: The folded text and its tokens, when the caller already has them
+            (must come from :func:`~arnews_nlp.temporal.tokens.analyse` of ``text``).
 
     Returns:
         Mentions in text order; ``text[m.start:m.end]`` is the number as written
@@ -263,8 +267,8 @@ def find_numbers(text: str) -> list[NumberMention]:
         >>> text[m.start:m.end], m.value
         ('رقم 90', 90)
     """
-    folded = fold_aligned(text)
-    toks = tokenize(folded.text)
+    analysis = analysis or analyse(text)
+    folded, toks = analysis.folded, analysis.toks
     out: list[NumberMention] = []
     i = 0
     while i < len(toks):

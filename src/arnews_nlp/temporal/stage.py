@@ -6,6 +6,7 @@ from arnews_nlp.doc import Doc, NumberMention
 from arnews_nlp.errors import ConfigError
 from arnews_nlp.temporal.dates import find_dates
 from arnews_nlp.temporal.numbers import find_numbers
+from arnews_nlp.temporal.tokens import analyse
 
 __all__ = ["TemporalStage"]
 
@@ -47,10 +48,11 @@ class TemporalStage:
 
     def __call__(self, doc: Doc) -> Doc:
         """Set ``doc.dates`` and ``doc.numbers`` and return ``doc``."""
+        analysis = analyse(doc.text)
         if self.dates:
-            doc.dates = find_dates(doc.text, doc.published)
+            doc.dates = find_dates(doc.text, doc.published, analysis=analysis)
         if self.numbers:
-            found = find_numbers(doc.text)
+            found = find_numbers(doc.text, analysis=analysis)
             if not self.numbers_in_dates and doc.dates:
                 found = self._outside_dates(doc, found)
             doc.numbers = found

@@ -14,7 +14,9 @@ from typing import Literal, overload
 
 import regex
 
-__all__ = ["PROCLITICS", "Tok", "TokenView", "clitic_splits", "tokenize"]
+from arnews_nlp.temporal.folding import FoldedText, fold_aligned
+
+__all__ = ["PROCLITICS", "Analysis", "Tok", "TokenView", "analyse", "clitic_splits", "tokenize"]
 
 # ASCII digits only: folding already mapped Arabic-Indic and Persian digits, and
 # digits of other scripts are left as single characters.
@@ -34,6 +36,23 @@ class Tok:
     text: str
     start: int
     end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """A text folded with its alignment, and the tokens of the folded text.
+
+    Computed once per document and shared by the date and number finders.
+    """
+
+    folded: FoldedText
+    toks: list[Tok]
+
+
+def analyse(text: str) -> Analysis:
+    """Fold ``text`` and tokenize the folded string."""
+    folded = fold_aligned(text)
+    return Analysis(folded, tokenize(folded.text))
 
 
 def tokenize(folded: str) -> list[Tok]:
