@@ -1,0 +1,153 @@
+"""Folded, ready-to-query views of the event lexicon (built once per rules object).
+
+Examples:
+    >>> from arnews_nlp.events.rules import EventRules
+    >>> lex = LexView(EventRules.default().lexicon)
+    >>> lex.is_title("والوزير"), lex.is_title("سوريا")
+    (True, False)
+    >>> lex.canonical_place("المملكة العربية السعودية")
+    'السعودية'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from importlib import resources
+
+from arnews_nlp.events.rules import Lexicon
+from arnews_nlp.events.words import Word, strip_proclitics
+from arnews_nlp.normalize.charsets import fold
+
+__all__ = ["LexView", "fold_phrase"]
+
+
+def fold_phrase(text: str) -> str:
+    """Fold each word of ``text`` and join with single spaces (``#`` and ``_`` dropped)."""
+    return " ".join(fold(w).lstrip("#") for w in text.replace("_", " ").split())
+
+
+def _set(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(fold_phrase(v) for v in values)
+
+
+class LexView:
+    """Folded sets and phrase tables derived from a :class:`Lexicon`."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.titles = _set(lex.titles)
+        self.org_heads = _set(lex.org_heads)
+        self.place_heads = _set(lex.place_heads)
+        self.skip_speakers = _set(lex.skip_speakers)
+        self.pronouns = _set(lex.pronouns)
+        self.stop_words = _set(lex.stop_words)
+        self.complementizers = _set(lex.complementizers)
+        self.negators = _set(lex.negators)
+        self.hypotheticals = _set(lex.hypotheticals)
+        self.anaphors = _set(lex.anaphors)
+        self.name_particles = _set(lex.name_particles)
+        self.day_parts = _set(lex.day_parts)
+        self.light_verbs = _set(lex.light_verbs)
+        self.host_verbs = _set(lex.host_verbs)
+        self.purpose_markers = _set(lex.purpose_markers)
+        self.invite_words = _set(w for w in lex.invite_words if " " not in w)
+        self.relay_words = _set(lex.relay_words)
+        self.relay_verbs = _set(lex.relay_verbs)
+        self.clause_openers = frozenset("و" + v for v in _set(lex.clause_verbs))
+        self.places = _phrases(lex.places)
+        self.channels = _phrases(lex.channels)
+        self.platforms = _phrases(lex.platforms)
+        self.agencies = _phrases(lex.agencies)
+        self.content_stops = _phrases(lex.content_stops)
+        self.months = {tuple(fold_phrase(k).split()): v for k, v in lex.months.items()}
+        self.weekdays = {fold_phrase(k): v for k, v in lex.weekdays.items()}
+        self.ordinals = {fold_phrase(k): v for k, v in lex.ordinals.items()}
+        self.places.update(_gazetteer_places())
+        self.alias_to: dict[str, str] = {}
+        for canon, alts in lex.aliases.items():
+            self.alias_to[fold_phrase(canon)] = canon
+            for alt in alts:
+                self.alias_to[fold_phrase(alt)] = canon
+
+    # -- word classes -------------------------------------------------------
+    def _in(self, norm: str, table: frozenset[str], *, clitics: bool = True) -> bool:
+        if norm in table:
+            return True
+        if not clitics:
+            return False
+        return any(rest in table for k, rest in strip_proclitics(norm)[1:] if k <= 2)
+
+    def is_title(self, norm: str) -> bool:
+        """A title word (``الوزير``, ``رئيس``), possibly with a proclitic."""
+        return self._in(norm, self.titles)
+
+    def is_org_head(self, norm: str) -> bool:
+        """An organization head noun (``وزارة``, ``صحيفة``)."""
+        return self._in(norm, self.org_heads)
+
+    def is_stop(self, norm: str) -> bool:
+        """A function word that ends a noun phrase (also after ``و``/``ف``: ``وكان``)."""
+        if norm in self.stop_words or norm in self.complementizers:
+            return True
+        return len(norm) >= 3 and norm[0] in "وف" and norm[1:] in self.stop_words
+
+    def is_weekday(self, norm: str) -> bool:
+        """A weekday name (``الخميس``), possibly with ``و``/``ب``."""
+        return any(rest in self.weekdays for _, rest in strip_proclitics(norm))
+
+    def canonical_place(self, text: str) -> str | None:
+        """The canonical form of a place/country alias, or ``None``."""
+        key = fold_phrase(text)
+        if key in self.alias_to:
+            return self.alias_to[key]
+        return None
+
+    def place_at(self, words: Sequence[Word], i: int) -> int:
+        """Length in words of the longest known place starting at ``words[i]`` (0 if none).
+
+        A proclitic on the first word is allowed (``بمكة المكرمة``).
+        """
+        return _phrase_at(self.places, words, i)
+
+    def phrase_at(self, table: dict[tuple[str, ...], int], words: Sequence[Word], i: int) -> int:
+        """Length of the longest phrase of ``table`` starting at ``words[i]`` (clitics allowed)."""
+        return _phrase_at(table, words, i)
+
+
+_GAZ_CATEGORIES = frozenset(["COUNTRY", "BIGCITY", "REGION"])
+_HAMZA = str.maketrans({"ؤ": "و", "ئ": "ي"})
+
+
+def _gazetteer_places() -> dict[tuple[str, ...], int]:
+    """Countries, big cities and regions from the NER gazetteer, when it is installed.
+
+    The gazetteer folds hamza seats (ؤ→و, ئ→ي); phrases are stored in both spellings.
+    """
+    try:
+        path = resources.files("arnews_nlp.resources").joinpath("gazetteers", "gazetteer.tsv")
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return {}
+    out: dict[tuple[str, ...], int] = {}
+    for line in text.splitlines():
+        phrase, _, cat = line.partition("\t")
+        if cat in _GAZ_CATEGORIES and (len(phrase) >= 4 or " " in phrase):
+            out[tuple(phrase.split())] = 1
+    return out
+
+
+def _phrases(values: Iterable[str]) -> dict[tuple[str, ...], int]:
+    return {tuple(fold_phrase(v).split()): 1 for v in values if v.strip()}
+
+
+def _phrase_at(table: dict[tuple[str, ...], int], words: Sequence[Word], i: int) -> int:
+    if i >= len(words) or not words[i].is_word:
+        return 0
+    best = 0
+    for _, first in strip_proclitics(words[i].norm):
+        for n in (4, 3, 2, 1):
+            if i + n > len(words) or n <= best:
+                continue
+            key = (first, *(w.norm for w in words[i + 1 : i + n]))
+            if key in table or tuple(x.translate(_HAMZA) for x in key) in table:
+                best = n
+    return best
