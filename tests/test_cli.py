@@ -62,13 +62,17 @@ def test_extract_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_batch_gives_one_line_per_input_line(tmp_path: Path) -> None:
     lines = [
-        json.dumps({"id": "a", "title": "وصول الوزير", "text": "وصل وزير الخارجية إلى عمان أمس.", "published": "2026-03-14"},
-                   ensure_ascii=False),
+        json.dumps(
+            {"id": "a", "title": "وصول الوزير", "text": "وصل وزير الخارجية إلى عمان أمس.", "published": "2026-03-14"},
+            ensure_ascii=False,
+        ),
         '{"id": "broken", "text": ',
         json.dumps({"id": "c", "text": ""}),
         json.dumps({"id": "d", "text": "Only English here."}),
-        json.dumps({"id": "e", "text": "قال الرئيس إن الاتفاق سيوقع غداً.", "published": "2026-03-14", "url": "u"},
-                   ensure_ascii=False),
+        json.dumps(
+            {"id": "e", "text": "قال الرئيس إن الاتفاق سيوقع غداً.", "published": "2026-03-14", "url": "u"},
+            ensure_ascii=False,
+        ),
     ]
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -42,7 +42,10 @@ WORDS = st.lists(
 ).map(" ".join)
 
 # What may stand between tokens: whitespace and invisible controls.
-SEPARATORS = " \t\n\r\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u061c\u00ad\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2028\u2029"
+SEPARATORS = (
+    " \t\n\r\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    "\ufeff\u061c\u00ad\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2028\u2029"
+)
 
 
 @pytest.mark.parametrize(
