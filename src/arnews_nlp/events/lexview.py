@@ -62,6 +62,7 @@ class LexView:
         self.weekdays = {fold_phrase(k): v for k, v in lex.weekdays.items()}
         self.ordinals = {fold_phrase(k): v for k, v in lex.ordinals.items()}
         self.places.update(_gazetteer_places())
+        self._memo: dict[tuple[str, int], bool] = {}
         self.alias_to: dict[str, str] = {}
         for canon, alts in lex.aliases.items():
             self.alias_to[fold_phrase(canon)] = canon
@@ -74,7 +75,14 @@ class LexView:
             return True
         if not clitics:
             return False
-        return any(rest in table for k, rest in strip_proclitics(norm)[1:] if k <= 2)
+        key = (norm, id(table))
+        found = self._memo.get(key)
+        if found is None:
+            found = any(rest in table for k, rest in strip_proclitics(norm)[1:] if k <= 2)
+            if len(self._memo) > _MEMO_LIMIT:
+                self._memo.clear()
+            self._memo[key] = found
+        return found
 
     def is_title(self, norm: str) -> bool:
         """A title word (``الوزير``, ``رئيس``), possibly with a proclitic."""
@@ -113,6 +121,8 @@ class LexView:
         return _phrase_at(table, words, i)
 
 
+# Words remembered per view for clitic-stripped lookups before the memo is emptied.
+_MEMO_LIMIT = 100_000
 _GAZ_CATEGORIES = frozenset(["COUNTRY", "BIGCITY", "REGION"])
 _HAMZA = str.maketrans({"ؤ": "و", "ئ": "ي"})
 
@@ -142,12 +152,14 @@ def _phrases(values: Iterable[str]) -> dict[tuple[str, ...], int]:
 def _phrase_at(table: dict[tuple[str, ...], int], words: Sequence[Word], i: int) -> int:
     if i >= len(words) or not words[i].is_word:
         return 0
+    rest = [w.norm for w in words[i + 1 : i + 4]]
+    rest_h = [x.translate(_HAMZA) for x in rest]
     best = 0
     for _, first in strip_proclitics(words[i].norm):
+        first_h = first.translate(_HAMZA)
         for n in (4, 3, 2, 1):
             if i + n > len(words) or n <= best:
                 continue
-            key = (first, *(w.norm for w in words[i + 1 : i + n]))
-            if key in table or tuple(x.translate(_HAMZA) for x in key) in table:
+            if (first, *rest[: n - 1]) in table or (first_h, *rest_h[: n - 1]) in table:
                 best = n
     return best
