@@ -1,0 +1,94 @@
+"""NER speed and size: model size, load time (fresh process), tokens/s on one core.
+
+usage: python benchmarks/bench_ner.py [--model DIR] [--tokens 200000] [--ant PATH]
+
+Tokens/s is measured on unseen news text (ANT articles from ../shared, split into
+sentences at . ! ? ؟), starting from a freshly loaded tagger, and includes
+feature extraction and the place/NORP/OCC refinement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from arnews_nlp.ner.model import NERTagger, default_model_dir  # noqa: E402
+from arnews_nlp.ner.wordforms import split_words  # noqa: E402
+
+_ENDS = {".", "!", "?", "؟"}
+
+
+def ant_sentences(path: Path, limit: int) -> list[list[str]]:
+    out: list[list[str]] = []
+    n = 0
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in reversed(list(fh)[-3000:]):  # the tail of the dump, not the head
+            cur: list[str] = []
+            for tok in split_words(json.loads(line).get("text") or ""):
+                cur.append(tok)
+                if tok in _ENDS or len(cur) >= 80:
+                    out.append(cur)
+                    n += len(cur)
+                    cur = []
+            if n >= limit:
+                return out
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", type=Path, default=None)
+    ap.add_argument("--tokens", type=int, default=200_000)
+    ap.add_argument("--ant", type=Path, default=ROOT / ".." / "shared" / "data" / "news" / "ant-v2.1.jsonl.gz")
+    args = ap.parse_args()
+    model_dir = args.model or default_model_dir()
+    size = sum(p.stat().st_size for p in model_dir.iterdir() if p.is_file())
+    code = (
+        "import time, sys; t=time.perf_counter(); from arnews_nlp.ner.model import NERTagger; "
+        f"NERTagger({str(model_dir)!r}); print(time.perf_counter()-t)"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    loads = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout)
+        for _ in range(3)
+    ]
+    sents = ant_sentences(args.ant, args.tokens)
+    ntok = sum(map(len, sents))
+    tagger = NERTagger(model_dir)
+    t0 = time.perf_counter()
+    for s in sents:
+        tagger.tag(s)
+    dt = time.perf_counter() - t0
+    tagger2 = NERTagger(model_dir)
+    t1 = time.perf_counter()
+    for a in range(0, len(sents), 25):
+        tagger2.tag_document(sents[a : a + 25])
+    dt_doc = time.perf_counter() - t1
+    print(
+        json.dumps(
+            {
+                "model_dir": str(model_dir),
+                "model_bytes": size,
+                "load_seconds_min_of_3": round(min(loads), 3),
+                "tokens": ntok,
+                "seconds": round(dt, 2),
+                "tokens_per_second": round(ntok / dt),
+                "tokens_per_second_with_name_propagation": round(ntok / dt_doc),
+            },
+            indent=1,
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

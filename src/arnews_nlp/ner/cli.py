@@ -1,0 +1,233 @@
+"""``arnews train-ner``, ``arnews tag-conll`` and ``arnews eval-ner``.
+
+``register(subparsers)`` adds the three subcommands to the ``arnews`` command;
+``python -m arnews_nlp.ner.cli`` runs them standalone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from arnews_nlp.ner.labels import ANERCORP_SCHEME, AQMAR_MAP, LABELS, map_tags
+
+__all__ = ["main", "register", "tag_conll_lines"]
+
+_SCHEMES = ("full", "anercorp")
+
+
+def _shared_dir() -> Path:
+    env = os.environ.get("ARNEWS_SHARED")
+    return Path(env) if env else Path(__file__).resolve().parents[3] / ".." / "shared"
+
+
+def _sentences(lines: Iterable[str]) -> Iterator[tuple[list[str], bool]]:
+    """Yield ``(lines of one sentence, False)`` and ``([blank line], True)`` in input order."""
+    cur: list[str] = []
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if line.strip():
+            cur.append(line)
+            continue
+        if cur:
+            yield cur, False
+            cur = []
+        yield [line], True
+    if cur:
+        yield cur, False
+
+
+def tag_conll_lines(
+    lines: Iterable[str],
+    tag_document: Callable[[list[list[str]]], list[list[str]]],
+    *,
+    scheme: str = "full",
+    window: int = 25,
+) -> Iterator[str]:
+    """Append a predicted BIO tag to every token line; blank lines pass through.
+
+    The first column is the token; other columns are kept. The tag is joined with
+    a tab when the line is tab-separated, else with a space. Sentences go to
+    ``tag_document`` in blocks of ``window`` (a stand-in for documents).
+
+    Examples:
+        >>> fake = lambda sents: [["B-GPE" if t == "دمشق" else "O" for t in s] for s in sents]
+        >>> list(tag_conll_lines(["زار X", "دمشق X", "", "نعم X"], fake, scheme="anercorp"))
+        ['زار X O', 'دمشق X B-LOC', '', 'نعم X O']
+    """
+    if scheme not in _SCHEMES:
+        raise ValueError(f"unknown scheme {scheme!r}; choose from {_SCHEMES}")
+    pending: list[tuple[list[str], bool]] = []
+
+    def flush() -> Iterator[str]:
+        sents = [[line.split()[0] for line in g] for g, blank in pending if not blank]
+        tagged = iter(tag_document(sents) if sents else [])
+        for group, blank in pending:
+            if blank:
+                yield group[0]
+                continue
+            tags = next(tagged)
+            if scheme == "anercorp":
+                tags = map_tags(tags, ANERCORP_SCHEME)
+            for line, t in zip(group, tags, strict=True):
+                yield line + ("\t" if "\t" in line else " ") + t
+        pending.clear()
+
+    count = 0
+    for group, blank in _sentences(lines):
+        pending.append((group, blank))
+        count += not blank
+        if count >= max(1, window):
+            yield from flush()
+            count = 0
+    yield from flush()
+
+
+def _open_out(path: str | None) -> TextIO:
+    return open(path, "w", encoding="utf-8") if path else sys.stdout
+
+
+def _cmd_tag_conll(args: argparse.Namespace) -> int:
+    from arnews_nlp.ner.model import load_tagger
+
+    tagger = load_tagger(args.model)
+    out = _open_out(args.output)
+    try:
+        with open(args.input, encoding="utf-8") as fh:
+            for line in tag_conll_lines(fh, tagger.tag_document, scheme=args.scheme, window=args.window):
+                out.write(line + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0
+
+
+def _gold_tag(tag: str, keep: set[str] | None) -> str:
+    if tag == "O" or "-" not in tag:
+        return "O"
+    typ = AQMAR_MAP.get(tag[2:], tag[2:])
+    if keep is not None and typ not in keep:
+        return "O"
+    return tag[:2] + typ
+
+
+def _cmd_eval_ner(args: argparse.Namespace) -> int:
+    scorer = Path(args.scorer) if args.scorer else _shared_dir() / "eval" / "score_ner.py"
+    if not scorer.is_file():
+        print(f"score_ner.py not found at {scorer}; pass --scorer or set ARNEWS_SHARED", file=sys.stderr)
+        return 2
+    keep = set(args.types.split(",")) if args.types else None
+    if args.scored:
+        scored = Path(args.gold)
+    else:
+        from arnews_nlp.ner.conll import read_conll
+        from arnews_nlp.ner.model import load_tagger
+
+        tagger = load_tagger(args.model)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".conll", delete=False) as tmp:
+            sents = read_conll(args.gold)
+            tagged: list[list[str]] = []
+            for a in range(0, len(sents), max(1, args.window)):
+                tagged += tagger.tag_document([[c[0] for c in s] for s in sents[a : a + max(1, args.window)]])
+            for sent, pred in zip(sents, tagged, strict=True):
+                if args.scheme == "anercorp":
+                    pred = map_tags(pred, ANERCORP_SCHEME)
+                pred = [_gold_tag(t, keep) for t in pred]
+                for cols, p in zip(sent, pred, strict=True):
+                    tmp.write(f"{cols[0]} {_gold_tag(cols[-1], keep)} {p}\n")
+                tmp.write("\n")
+        scored = Path(tmp.name)
+        if args.output:
+            Path(args.output).write_text(scored.read_text(encoding="utf-8"), encoding="utf-8")
+    cmd = [sys.executable, str(scorer), str(scored)] + (["--json"] if args.json else [])
+    try:
+        proc = subprocess.run(cmd, check=False, capture_output=True, text=True, encoding="utf-8")
+        sys.stdout.write(proc.stdout)
+        sys.stderr.write(proc.stderr)
+        return proc.returncode
+    finally:
+        if not args.scored:
+            scored.unlink()
+
+
+def _cmd_train_ner(args: argparse.Namespace) -> int:
+    from arnews_nlp.ner.train import TrainConfig, build_model
+
+    out = Path(args.out) if args.out else Path(__file__).resolve().parents[3] / "models" / "ner"
+    cfg = TrainConfig(
+        c1=args.c1,
+        c2=args.c2,
+        max_iterations=args.max_iterations,
+        dev_fraction=0.1 if args.dev else 0.0,
+    )
+    clusters = Path(args.clusters) if args.clusters else out / "clusters.tsv"
+    data = Path(args.data) if args.data else None
+    report = build_model(out, clusters_path=clusters, cfg=cfg, ner_dir=data)
+    json.dump(report, sys.stdout, ensure_ascii=False, indent=1, sort_keys=True)
+    sys.stdout.write("\n")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``train-ner``, ``tag-conll`` and ``eval-ner`` to an argparse subparsers object."""
+    from arnews_nlp.ner.train import TrainConfig
+
+    d = TrainConfig()
+    p = subparsers.add_parser("train-ner", help="build the NER model from ../shared/data/ner")
+    p.add_argument("--data", help="folder with anercorp/, aqmar/, newsfane/ (default ../shared/data/ner)")
+    p.add_argument("--clusters", help="word-cluster table (default OUT/clusters.tsv, from scripts/build_clusters.py)")
+    p.add_argument("--out", help="model folder to write (default models/ner in the checkout)")
+    p.add_argument("--dev", action="store_true", help="hold out dev splits and report their scores")
+    p.add_argument("--max-iterations", type=int, default=d.max_iterations)
+    p.add_argument("--c1", type=float, default=d.c1)
+    p.add_argument("--c2", type=float, default=d.c2)
+    p.set_defaults(func=_cmd_train_ner)
+
+    p = subparsers.add_parser("tag-conll", help="append predicted BIO tags to a CoNLL file")
+    p.add_argument("input", help="CoNLL file: token in the first column, blank line between sentences")
+    p.add_argument("-o", "--output", help="write here instead of stdout")
+    p.add_argument(
+        "--scheme",
+        choices=_SCHEMES,
+        default="full",
+        help=f"full: {', '.join(LABELS)}; anercorp: PERS/LOC/ORG/MISC (GPE, FAC → LOC; NORP, OCC → O)",
+    )
+    p.add_argument("--model", help="model folder (default: the shipped model)")
+    p.add_argument(
+        "--window",
+        type=int,
+        default=25,
+        help="sentences per pseudo-document for name propagation (default 25; 1 = off)",
+    )
+    p.set_defaults(func=_cmd_tag_conll)
+
+    p = subparsers.add_parser("eval-ner", help="tag a gold CoNLL file and score it with score_ner.py")
+    p.add_argument("gold", help="TOKEN ... GOLD file (or TOKEN GOLD PRED with --scored)")
+    p.add_argument("--scheme", choices=_SCHEMES, default="anercorp")
+    p.add_argument("--types", help="comma-separated types to score, others become O (e.g. PERS,LOC,ORG)")
+    p.add_argument("--scored", action="store_true", help="GOLD already has a prediction column")
+    p.add_argument("--model", help="model folder (default: the shipped model)")
+    p.add_argument("--scorer", help="path of score_ner.py (default ../shared/eval/score_ner.py)")
+    p.add_argument("-o", "--output", help="also keep the TOKEN GOLD PRED file here")
+    p.add_argument("--json", action="store_true", help="scores as JSON")
+    p.add_argument("--window", type=int, default=25, help="sentences per pseudo-document (see tag-conll)")
+    p.set_defaults(func=_cmd_eval_ner)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Standalone entry point: ``python -m arnews_nlp.ner.cli COMMAND ...``."""
+    ap = argparse.ArgumentParser(prog="arnews-ner")
+    register(ap.add_subparsers(dest="command", required=True))
+    args = ap.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

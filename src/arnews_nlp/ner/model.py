@@ -1,0 +1,123 @@
+"""The shipped NER model: locate, load (cached) and tag token sequences.
+
+A model directory holds ``meta.json``, ``model.crfsuite`` (the 4-type CRF),
+``clusters.tsv`` (word clusters from unlabeled news), ``lexicon.tsv`` (word
+types from self-training on unlabeled news) and ``subtyper.json`` (GPE/LOC/FAC
+sub-typer); the gazetteer comes with the package.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from arnews_nlp.errors import ResourceNotFoundError
+from arnews_nlp.ner.crf import CRFModel
+from arnews_nlp.ner.discourse import propagate
+from arnews_nlp.ner.features import Clusters, FeatureExtractor, load_clusters
+from arnews_nlp.ner.gazetteer import Gazetteer
+from arnews_nlp.ner.labels import LABELS
+from arnews_nlp.ner.lexicon import load_lexicon
+from arnews_nlp.ner.refine import refine_tags
+from arnews_nlp.ner.subtyper import PlaceSubtyper
+from arnews_nlp.resources.locate import model_path
+
+__all__ = ["NERTagger", "default_model_dir", "load_tagger"]
+
+_LOCK = threading.Lock()
+_CACHE: dict[Path, NERTagger] = {}
+
+
+def default_model_dir() -> Path:
+    """Directory of the default model: ``ner/`` under ``ARNEWS_NLP_DATA`` or the packaged models.
+
+    Raises:
+        ResourceNotFoundError: when no ``ner/meta.json`` is found.
+    """
+    return model_path("ner/meta.json").parent
+
+
+class NERTagger:
+    """Tag token sequences with our 8 labels (BIO).
+
+    Args:
+        model_dir: a directory written by :func:`arnews_nlp.ner.train.build_model`.
+
+    Raises:
+        ResourceNotFoundError: when ``model_dir`` has no ``meta.json`` (a ``FileNotFoundError``).
+    """
+
+    labels: tuple[str, ...] = LABELS
+
+    def __init__(self, model_dir: Path | str) -> None:
+        self.model_dir = Path(model_dir)
+        meta_path = self.model_dir / "meta.json"
+        if not meta_path.is_file():
+            raise ResourceNotFoundError(name="ner/meta.json", searched=str(self.model_dir))
+        self.meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        clusters_file = self.meta.get("clusters")
+        clusters = load_clusters(self.model_dir / clusters_file) if clusters_file else Clusters({}, {})
+        auto = self.meta.get("auto_gazetteer")
+        extra = [self.model_dir / auto] if auto else []
+        gazetteer = Gazetteer.from_file(None, *extra) if self.meta.get("gazetteer", True) else Gazetteer(())
+        lex_file = self.meta.get("lexicon")
+        lexicon = load_lexicon(self.model_dir / lex_file) if lex_file else {}
+        self.extractor = FeatureExtractor(
+            clusters=clusters, gazetteer=gazetteer, version=int(self.meta.get("features", 1)), lexicon=lexicon
+        )
+        self.crf = CRFModel(self.model_dir / self.meta["crf"], self.extractor)
+        sub = self.meta.get("subtyper")
+        self.subtyper = PlaceSubtyper.load(self.model_dir / sub) if sub else None
+
+    def tag_coarse(self, tokens: Sequence[str]) -> list[str]:
+        """The CRF's own 4-type tags (PERS/LOC/ORG/MISC)."""
+        return self.crf.tag(tokens)
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """BIO tags over PERS, ORG, GPE, LOC, FAC, NORP, OCC, MISC for one sentence."""
+        tokens = list(tokens)
+        if not tokens:
+            return []
+        analysis = self.extractor.analyze(tokens)
+        coarse = self.crf.tag_features(self.extractor.features(*analysis))
+        return refine_tags(self.extractor, self.subtyper, tokens, coarse, analysis=analysis)
+
+    def tag_document(self, sentences: Sequence[Sequence[str]], *, window: int | None = None) -> list[list[str]]:
+        """Tag the sentences of one document, then tag further mentions of its names.
+
+        See :mod:`arnews_nlp.ner.discourse`. With ``window``, blocks of that many
+        consecutive sentences count as one document (for files without document
+        boundaries).
+        """
+        tags = [self.tag(s) for s in sentences]
+        out: list[list[str]] = []
+        for a, b in _blocks(len(sentences), window):
+            out += propagate(sentences[a:b], tags[a:b])
+        return out
+
+
+def _blocks(n: int, window: int | None) -> list[tuple[int, int]]:
+    if not window or window >= n:
+        return [(0, n)]
+    return [(k, min(n, k + window)) for k in range(0, n, window)]
+
+
+def load_tagger(path: Path | str | None = None) -> NERTagger:
+    """Load a model directory (default: the shipped model), cached per resolved path.
+
+    Examples:
+        >>> load_tagger("/nonexistent")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        arnews_nlp.errors.ResourceNotFoundError: [E012] Resource 'ner/meta.json' not found ...
+    """
+    p = Path(path) if path is not None else default_model_dir()
+    p = p.resolve()
+    with _LOCK:
+        tagger = _CACHE.get(p)
+        if tagger is None:
+            tagger = NERTagger(p)
+            _CACHE[p] = tagger
+        return tagger
