@@ -3,13 +3,13 @@
 Everything else is declared in pyproject.toml.
 """
 
-from setuptools import find_namespace_packages, find_packages, setup
+from setuptools import find_namespace_packages, setup
 
 model_packages = ["arnews_nlp._models"] + [
     f"arnews_nlp._models.{name}" for name in find_namespace_packages("models")
 ]
 setup(
-    packages=find_packages("src") + model_packages,
+    packages=find_namespace_packages("src", include=["arnews_nlp*"]) + model_packages,
     package_dir={"": "src", "arnews_nlp._models": "models"},
     package_data={
         "arnews_nlp": ["py.typed", "resources/**/*"],
