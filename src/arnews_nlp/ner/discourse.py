@@ -49,13 +49,19 @@ def propagate(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]])
     for phrases in by_first.values():
         phrases.sort(key=len, reverse=True)
     out = [list(tt) for tt in tags]
+    if not by_first:
+        return out
+    stems: dict[str, str] = {}  # per document: articles repeat their words
     for toks, tt in zip(sentences, out, strict=True):
         i = 0
         while i < len(toks):
             if tt[i] != "O":
                 i += 1
                 continue
-            for phrase in by_first.get(_stem(toks[i]), ()):
+            stem = stems.get(toks[i])
+            if stem is None:
+                stem = stems[toks[i]] = _stem(toks[i])
+            for phrase in by_first.get(stem, ()):
                 end = i + len(phrase)
                 if (
                     end <= len(toks)
