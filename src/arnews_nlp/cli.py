@@ -13,7 +13,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from arnews_nlp.errors import ArnewsError, InvalidEncodingError, UnreadableFileError
+from arnews_nlp.errors import ArnewsError, UnreadableFileError
+from arnews_nlp.io.files import read_utf8
 
 __all__ = ["build_parser", "main"]
 
@@ -21,26 +22,12 @@ __all__ = ["build_parser", "main"]
 _PLUGINS = ("arnews_nlp.batch.cli", "arnews_nlp.ner.cli", "arnews_nlp.display.cli", "arnews_nlp.events.cli")
 
 
-def _read_input(path: str) -> str:
-    if path == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise UnreadableFileError(path=path, reason=exc.strerror or str(exc)) from exc
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InvalidEncodingError(path=path, position=exc.start) from exc
-
-
 def _cmd_extract(args: argparse.Namespace) -> int:
     from arnews_nlp.loading import load
     from arnews_nlp.schemas import to_document
     from arnews_nlp.summary import summarize
 
-    raw = _read_input(args.file)
+    raw = read_utf8(args.file)
     nlp = load(ner=args.ner, segmenter=args.segmenter)
     if args.file.endswith(".json"):
         record = json.loads(raw)

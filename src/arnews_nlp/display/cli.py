@@ -13,23 +13,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from arnews_nlp.errors import InvalidEncodingError, InvalidRecordError, UnreadableFileError
+from arnews_nlp.errors import InvalidRecordError, UnreadableFileError
+from arnews_nlp.io.files import read_utf8
 
 if TYPE_CHECKING:
     from arnews_nlp.schemas import Document
 
 __all__ = ["load_document", "register"]
-
-
-def _read(path: str) -> str:
-    try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except OSError as exc:
-        raise UnreadableFileError(path=path, reason=exc.strerror or str(exc)) from exc
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InvalidEncodingError(path=path, position=exc.start) from exc
 
 
 def load_document(path: str, *, published: str | None = None, ner: str = "default") -> Document:
@@ -54,7 +44,7 @@ def load_document(path: str, *, published: str | None = None, ner: str = "defaul
 
     from arnews_nlp.schemas import Document, to_document
 
-    raw = _read(path)
+    raw = read_utf8(path)
     record: Any = None
     if path.endswith(".json") or raw.lstrip().startswith("{"):
         try:
