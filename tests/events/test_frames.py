@@ -126,3 +126,16 @@ def test_possessive_meeting_noun_takes_the_speaker(run: Callable[..., Doc]) -> N
     doc = run("وقال وزير الخارجية المصري سامح شكري خلال لقائه نظيره الأردني أيمن الصفدي إن التنسيق مستمر.")
     got = args_of(doc, "MEETING")
     assert ("participant", "سامح شكري") in got and ("participant", "أيمن الصفدي") in got
+
+
+def test_coordinated_destinations_are_one_argument_each(run: Callable[..., Doc]) -> None:
+    doc = run("وصل الرئيس الفرنسي إيمانويل ماكرون إلى بغداد وبيروت في جولة إقليمية.")
+    got = args_of(doc, "VISIT")
+    assert ("destination", "بغداد") in got
+    assert ("destination", "بيروت") in got
+
+
+def test_a_coordinated_clause_after_the_place_is_not_a_destination(run: Callable[..., Doc]) -> None:
+    doc = run("وصل وزير الخارجية الأردني أيمن الصفدي إلى عمان والتقى نظيره العراقي.")
+    got = args_of(doc, "VISIT")
+    assert [t for r, t in got if r == "destination"] == ["عمان"]

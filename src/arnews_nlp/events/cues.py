@@ -185,8 +185,7 @@ def _apply_cue(
                 continue
             ms = grow_np(words, start_k, lex, limit=hi, skip_proclitic=skip_n, entities=ctx.entities, max_words=6)
             if ms:
-                m = ms[0]
-                ev.add(cue.role, m.start, m.end, mention=None)
+                _add_places(ctx, words, ev, cue.role, ms)
                 return
             continue
         ms = grow_np(
@@ -202,6 +201,15 @@ def _apply_cue(
         short = [m for m in ms if len(ctx.doc.text[m.start : m.end].split()) <= 3]
         if _add_mentions(ev, cue.role, ms, words, ctx, lenient=len(short) == len(ms)):
             return
+
+
+def _add_places(ctx: DocCtx, words: Sequence[Word], ev: DraftEvent, role: str, ms: Sequence[Mention]) -> None:
+    """Add the first place mention, and each coordinated one that is a place too (إلى بغداد وبيروت)."""
+    ev.add(role, ms[0].start, ms[0].end, mention=None)
+    for m in ms[1:]:
+        k = next((i for i, w in enumerate(words) if w.end > m.start), len(words))
+        if ctx.lex.place_at(words, k) or _ner_place(ctx, words, k):
+            ev.add(role, m.start, m.end, mention=None)
 
 
 def _strip_one(w: Word) -> int:

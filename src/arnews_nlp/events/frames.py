@@ -20,6 +20,7 @@ from arnews_nlp.events.context import DocCtx, SentView
 from arnews_nlp.events.cues import (
     _NP_STOPS,
     _add_mentions,
+    _add_places,
     _after,
     _apply_cue,
     _ner_place,
@@ -142,7 +143,7 @@ def _frame(ctx: DocCtx, sv: SentView, h: TriggerHit, rules: EventRules, hi: int)
             obj = grow_np(words, k, lex, limit=min(hi, sv.next_hit(k - 1)), entities=ctx.entities, barrier=ctx.barrier)
             if p.object_role in ("destination", "location"):
                 if obj and (lex.place_at(words, k) or _place_head(words, k, ctx) or _ner_place(ctx, words, k)):
-                    ev.add(p.object_role, obj[0].start, obj[0].end)
+                    _add_places(ctx, words, ev, p.object_role, obj)
             else:
                 _add_mentions(ev, p.object_role, obj, words, ctx)
     elif p.kind == "noun":
