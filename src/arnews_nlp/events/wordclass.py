@@ -1,11 +1,6 @@
 """Word classes for growing noun phrases: name-like words, function words, verbal nouns, nisba adjectives.
 
-Examples:
-    >>> from arnews_nlp.events.rules import EventRules
-    >>> from arnews_nlp.events.words import split_words
-    >>> lex = LexView(EventRules.default().lexicon)
-    >>> [is_name_like(w, lex) for w in split_words("ترامب التزامه إن", 0, 16)]
-    [True, False, False]
+See :func:`is_name_like` for an example.
 """
 
 from __future__ import annotations
