@@ -139,3 +139,16 @@ def test_a_coordinated_clause_after_the_place_is_not_a_destination(run: Callable
     doc = run("وصل وزير الخارجية الأردني أيمن الصفدي إلى عمان والتقى نظيره العراقي.")
     got = args_of(doc, "VISIT")
     assert [t for r, t in got if r == "destination"] == ["عمان"]
+
+
+def test_a_next_meeting_is_not_merged_into_the_reported_one(run: Callable[..., Doc]) -> None:
+    doc = run(
+        "استضافت تونس، يوم الإثنين، اجتماعاً لوزراء الزراعة العرب. "
+        "وقال وزير الزراعة التونسي محمد الجلاصي إن الاجتماع المقبل سيعقد في الرباط.",
+        published=dt.date(2026, 4, 8),
+    )
+    meetings = [ev for ev in doc.events if ev.type == "MEETING"]
+    assert meetings
+    first = meetings[0]
+    places = [doc.text[a.start : a.end] for a in first.arguments if a.role == "location"]
+    assert "الرباط" not in places

@@ -152,8 +152,9 @@ def _frame(ctx: DocCtx, sv: SentView, h: TriggerHit, rules: EventRules, hi: int)
         if spec.trigger_role and not ev.has(spec.trigger_role):
             ev.add(spec.trigger_role, *_trigger_phrase(ctx, words, h, hi))
         before = [w.norm for w in words[max(0, h.i - 3) : h.i]]
-        ev.anaphoric = any(b in lex.anaphors for b in before) or bool(
-            words[h.i].norm.startswith(("ال", "لل")) and not ev.args
+        distinct = h.j < len(words) and words[h.j].norm in lex.distinct_modifiers  # الاجتماع المقبل
+        ev.anaphoric = not distinct and (
+            any(b in lex.anaphors for b in before) or bool(words[h.i].norm.startswith(("ال", "لل")) and not ev.args)
         )
     stops = frozenset(fold(c.cue) for c in [*spec.cues, *p.cues] if not c.prefix)
     for cue in [*spec.cues, *p.cues]:

@@ -44,6 +44,7 @@ class LexView:
         self.negators = _set(lex.negators)
         self.hypotheticals = _set(lex.hypotheticals)
         self.anaphors = _set(lex.anaphors)
+        self.distinct_modifiers = _set(lex.distinct_modifiers)
         self.name_particles = _set(lex.name_particles)
         self.day_parts = _set(lex.day_parts)
         self.light_verbs = _set(lex.light_verbs)

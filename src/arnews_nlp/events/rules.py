@@ -179,6 +179,10 @@ class Lexicon(BaseModel):
     agencies: list[str] = Field(default_factory=list)
     content_stops: list[str] = Field(default_factory=list)
     anaphors: list[str] = Field(default_factory=list)
+    distinct_modifiers: list[str] = Field(
+        default_factory=list,
+        description="Words after a definite trigger that name another event (الاجتماع المقبل): never merged.",
+    )
     ordinals: dict[str, int] = Field(default_factory=dict)
     weekdays: dict[str, int] = Field(default_factory=dict)
     months: dict[str, int] = Field(default_factory=dict)
