@@ -68,9 +68,7 @@ def make_sentencizer() -> Stage:
     return SentencizerStage()
 
 
-@stage_factory(
-    "arnews.tokenizer.v1", requires=("sentences",), assigns=("tokens",), default_config={"segment": True}
-)
+@stage_factory("arnews.tokenizer.v1", requires=("sentences",), assigns=("tokens",), default_config={"segment": True})
 def make_tokenizer(*, segment: bool) -> Stage:
     """Surface tokens with offsets and (optionally) clitic segments."""
     return TokenizerStage(segment=segment)
@@ -98,6 +96,7 @@ def make_temporal(**settings: Any) -> Stage:
     "arnews.events.v1",
     requires=("sentences", "tokens", "entities", "dates", "numbers"),
     assigns=("events",),
+    default_config={"date_fallback": False},  # the temporal stage has run: no second date finder
 )
 def make_events(**settings: Any) -> Stage:
     """Rule-based event extraction (rules are data files)."""

@@ -145,3 +145,30 @@ def test_never_crashes_and_spans_stay_inside(words: list[str]) -> None:
 
 
 _STAGE = EventStage()
+
+
+def test_date_fallback_only_outside_the_pipeline() -> None:
+
+    from arnews_nlp.pipeline import Pipeline
+    from arnews_nlp.registry import get_factory
+
+    nlp = Pipeline.from_config(
+        {
+            "stages": [
+                {"name": "sentencizer", "factory": "arnews.sentencizer.v1"},
+                {"name": "tokenizer", "factory": "arnews.tokenizer.v1"},
+            ]
+        }
+    )
+    text = "وصل وزير الخارجية الأردني أيمن الصفدي إلى بغداد يوم الخميس."
+
+    def visit_dates(stage: EventStage) -> list[str]:
+        doc = nlp(text, published=dt.date(2026, 3, 14))  # no temporal stage: doc.dates is empty
+        stage(doc)
+        return [doc.text[a.start : a.end] for e in doc.events for a in e.arguments if a.role == "date"]
+
+    assert visit_dates(EventStage()) == ["يوم الخميس"]
+    factory_stage = get_factory("arnews.events.v1")()
+    assert isinstance(factory_stage, EventStage) and factory_stage.date_fallback is False
+    assert visit_dates(factory_stage) == []
+    assert pickle.loads(pickle.dumps(factory_stage)).date_fallback is False

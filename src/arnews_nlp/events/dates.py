@@ -38,9 +38,9 @@ class DateSpan:
     value: str | None
 
 
-def find_dates(doc: Doc, lex: LexView) -> list[DateSpan]:
-    """Date spans of the document: the temporal stage's if any, else the fallback's."""
-    if doc.dates:
+def find_dates(doc: Doc, lex: LexView, *, fallback: bool = True) -> list[DateSpan]:
+    """Date spans of the document: the temporal stage's if any, else (when allowed) the fallback's."""
+    if doc.dates or not fallback:
         return [DateSpan(d.start, d.end, d.value) for d in doc.dates]
     words = split_words(doc.text, 0, len(doc.text))
     out: list[DateSpan] = []

@@ -49,14 +49,23 @@ class EventStage:
         rules: Event rules; the packaged defaults when ``None`` (loaded on first use).
         skip_title: Leave sentences of the ``title`` zone out (headlines restate the body).
         min_confidence: Drop events whose confidence is below this.
+        date_fallback: When ``doc.dates`` is empty, look for dates with the stage's own small
+            finder (for use without the temporal stage; the pipeline factory turns it off,
+            since there the temporal stage has already run and found none).
     """
 
     name = "events"
 
     def __init__(
-        self, rules: EventRules | None = None, *, skip_title: bool = True, min_confidence: float = 0.0
+        self,
+        rules: EventRules | None = None,
+        *,
+        skip_title: bool = True,
+        min_confidence: float = 0.0,
+        date_fallback: bool = True,
     ) -> None:
         self._rules = rules
+        self.date_fallback = date_fallback
         self.skip_title = skip_title
         self.min_confidence = min_confidence
         self._lex: LexView | None = None
@@ -81,11 +90,19 @@ class EventStage:
         return self._lex, self._matcher
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"rules": self._rules, "skip_title": self.skip_title, "min_confidence": self.min_confidence}
+        return {
+            "rules": self._rules,
+            "skip_title": self.skip_title,
+            "min_confidence": self.min_confidence,
+            "date_fallback": self.date_fallback,
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(  # type: ignore[misc]
-            state["rules"], skip_title=state["skip_title"], min_confidence=state["min_confidence"]
+            state["rules"],
+            skip_title=state["skip_title"],
+            min_confidence=state["min_confidence"],
+            date_fallback=state.get("date_fallback", True),
         )
 
     def _sentences(self, doc: Doc) -> list[tuple[int, int, int]]:
@@ -106,7 +123,13 @@ class EventStage:
         rules = self.rules
         speech = [t for t in rules.labels if {"speaker", "content"} <= set(rules.spec(t).roles)]
         others = [t for t in rules.labels if t not in speech]
-        ctx = DocCtx(doc, lex, dates=find_dates(doc, lex), entities=doc.entities, barrier=self._barrier(matcher, lex))
+        ctx = DocCtx(
+            doc,
+            lex,
+            dates=find_dates(doc, lex, fallback=self.date_fallback),
+            entities=doc.entities,
+            barrier=self._barrier(matcher, lex),
+        )
         views = []
         for index, start, end in self._sentences(doc):
             words = split_words(doc.text, start, end)
