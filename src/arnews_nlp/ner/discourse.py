@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from arnews_nlp.ner.labels import bio_spans
 from arnews_nlp.ner.refine import STOP_WORDS
@@ -22,6 +23,7 @@ __all__ = ["propagate"]
 _MIN_SURNAME = 3
 
 
+@lru_cache(maxsize=65536)
 def _stem(token: str) -> str:
     return split_proclitics(key(token))[1]
 

@@ -19,6 +19,15 @@ __all__ = ["Clusters", "FeatureExtractor", "WordInfo", "load_clusters"]
 
 _CACHE_LIMIT = 200_000
 _PUNCT = frozenset(".,،;؛:?؟!\"'«»()[]{}-–—/")
+_PAIRS_V1 = (("ww-1", "key", 1), ("ww+1", "key", 0))
+_PAIRS_V2 = (
+    *_PAIRS_V1,
+    ("ww-2", "key", 2),
+    ("ww+2", "key", -1),
+    ("ss-1", "stem", 1),
+    ("cc-1", "cluster", 1),
+    ("cc+1", "cluster", 0),
+)
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,8 @@ class WordInfo:
     is_punct: bool
     type_cluster: str
     lex: tuple[str, ...] = ()
+    token: str = ""
+    roles: dict[int, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -134,7 +145,7 @@ class FeatureExtractor:
         f += lex
         gaz = self.gazetteer.categories(stem) | self.gazetteer.categories(k)
         f += ["gw=" + cat for cat in sorted(gaz)]
-        info = WordInfo(f, k, stem, cl, fine, shp, gaz, token in _PUNCT, typ, lex)
+        info = WordInfo(f, k, stem, cl, fine, shp, gaz, token in _PUNCT, typ, lex, token)
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
         self._cache[token] = info
@@ -150,78 +161,97 @@ class FeatureExtractor:
         return self.features(*self.analyze(tokens))
 
     def features(self, infos: Sequence[WordInfo], matches: Sequence[tuple[int, int, str]]) -> list[list[str]]:
-        """Attribute lists from :meth:`analyze`'s output."""
+        """Attribute lists from :meth:`analyze`'s output.
+
+        Every attribute comes from one of the templates below, so that a tagger can
+        also precompute their weights per word (:class:`arnews_nlp.ner.crf.CRFModel`):
+        the token's own features (:meth:`own`), one neighbour alone (:meth:`neighbour`),
+        an adjacent pair (:meth:`pair`), the gazetteer matches (:meth:`gazetteer_features`)
+        and the sentence edges (``BOS``/``EOS``).
+        """
         n = len(infos)
-        gaz: list[list[str]] = [[] for _ in range(n)]
-        for s, e, cat in matches:
-            gaz[s].append("g=" + cat)
-            gaz[s].append("gB=" + cat)
-            for j in range(s + 1, e):
-                gaz[j].append("g=" + cat)
-                gaz[j].append("gI=" + cat)
-        out: list[list[str]] = []
-        v2 = self.version >= 2
-        for i, info in enumerate(infos):
-            f = list(info.feats)
-            f += gaz[i]
-            if v2:
-                f += self._extra(infos, i)
-            if i == 0:
-                f.append("BOS")
-            else:
-                p = infos[i - 1]
-                f += [
-                    "w-1=" + p.key,
-                    "s-1=" + p.stem,
-                    "c-1=" + p.cluster,
-                    "cf-1=" + p.fine_cluster,
-                    "sh-1=" + p.shape,
-                    "ww-1=" + p.key + "|" + info.key,
-                ]
-                f += ["g-1=" + g[2:] for g in gaz[i - 1] if g.startswith("g=")]
-                if i > 1:
-                    pp = infos[i - 2]
-                    f += ["w-2=" + pp.key, "c-2=" + pp.cluster]
-            if i == n - 1:
-                f.append("EOS")
-            else:
-                nx = infos[i + 1]
-                f += [
-                    "w+1=" + nx.key,
-                    "s+1=" + nx.stem,
-                    "c+1=" + nx.cluster,
-                    "cf+1=" + nx.fine_cluster,
-                    "sh+1=" + nx.shape,
-                    "ww+1=" + info.key + "|" + nx.key,
-                ]
-                f += ["g+1=" + g[2:] for g in gaz[i + 1] if g.startswith("g=")]
-                if i < n - 2:
-                    nn = infos[i + 2]
-                    f += ["w+2=" + nn.key, "c+2=" + nn.cluster]
-            out.append(f)
+        out = [self.own(info) for info in infos]
+        for i in range(n):
+            for off in (-2, -1, 1, 2):
+                j = i + off
+                if 0 <= j < n:
+                    out[i] += self.neighbour(infos[j], off)
+        for i in range(1, n):
+            for receiver, attr in self.pair(infos[i - 1], infos[i]):
+                j = i - 1 + receiver
+                if 0 <= j < n:
+                    out[j].append(attr)
+        for i, f in self.gazetteer_features(n, matches):
+            out[i] += f
+        if n:
+            out[0].append("BOS")
+            out[-1].append("EOS")
         return out
 
-    def _extra(self, infos: Sequence[WordInfo], i: int) -> list[str]:
-        """Version-2 context: stem and cluster bigrams, word-type clusters around.
-
-        Version 3 adds the neighbours' lexicon features; version 4 (instead) adds
-        character trigrams of the bare stem (see :meth:`word`).
-        """
-        v3 = self.version == 3
-        info = infos[i]
-        f = ["t=" + info.type_cluster]
-        if i > 0:
-            p = infos[i - 1]
-            f += ["ss-1=" + p.stem + "|" + info.stem, "cc-1=" + p.cluster + "|" + info.cluster, "t-1=" + p.type_cluster]
-            if v3:
-                f += [x[:2] + "-1" + x[2:] for x in p.lex]
-            if i > 1:
-                f.append("ww-2=" + infos[i - 2].key + "|" + p.key)
-        if i < len(infos) - 1:
-            nx = infos[i + 1]
-            f += ["cc+1=" + info.cluster + "|" + nx.cluster, "t+1=" + nx.type_cluster]
-            if v3:
-                f += [x[:2] + "+1" + x[2:] for x in nx.lex]
-            if i < len(infos) - 2:
-                f.append("ww+2=" + nx.key + "|" + infos[i + 2].key)
+    def own(self, info: WordInfo) -> list[str]:
+        """The token's own attributes (a new list)."""
+        f = list(info.feats)
+        if self.version >= 2:
+            f.append("t=" + info.type_cluster)
         return f
+
+    def neighbour(self, info: WordInfo, offset: int) -> list[str]:
+        """Attributes a token gets from the word ``offset`` positions away (±1, ±2), cached."""
+        got = info.roles.get(offset)
+        if got is not None:
+            return got
+        if offset in (-1, 1):
+            tag = "-1" if offset < 0 else "+1"
+            f = [
+                f"w{tag}=" + info.key,
+                f"s{tag}=" + info.stem,
+                f"c{tag}=" + info.cluster,
+                f"cf{tag}=" + info.fine_cluster,
+                f"sh{tag}=" + info.shape,
+            ]
+            if self.version >= 2:
+                f.append(f"t{tag}=" + info.type_cluster)
+            if self.version == 3:
+                f += [x[:2] + tag + x[2:] for x in info.lex]
+        else:
+            tag = "-2" if offset < 0 else "+2"
+            f = [f"w{tag}=" + info.key, f"c{tag}=" + info.cluster]
+        info.roles[offset] = f
+        return f
+
+    def pair_templates(self) -> tuple[tuple[str, str, int], ...]:
+        """Adjacent-pair attributes ``(name, WordInfo field, receiver)`` for words ``a b``.
+
+        The value is ``a.field + "|" + b.field``; the receiver is the position
+        relative to ``a`` of the token that gets the attribute (``1`` is ``b``).
+        """
+        if self.version < 2:
+            return _PAIRS_V1
+        return _PAIRS_V2
+
+    def pair(self, a: WordInfo, b: WordInfo) -> list[tuple[int, str]]:
+        """``(receiver, attribute)`` for the adjacent words ``a b`` (see :meth:`pair_templates`)."""
+        values: dict[str, str] = {}
+        out = []
+        for name, fld, receiver in self.pair_templates():
+            v = values.get(fld)
+            if v is None:
+                v = values[fld] = getattr(a, fld) + "|" + getattr(b, fld)
+            out.append((receiver, name + "=" + v))
+        return out
+
+    @staticmethod
+    def gazetteer_features(n: int, matches: Sequence[tuple[int, int, str]]) -> list[tuple[int, list[str]]]:
+        """``(position, attributes)`` from the sentence's gazetteer matches (and at their neighbours)."""
+        gaz: dict[int, list[str]] = {}
+        for s, e, cat in matches:
+            for j in range(s, e):
+                gaz.setdefault(j, []).extend(("g=" + cat, ("gB=" if j == s else "gI=") + cat))
+        out: list[tuple[int, list[str]]] = list(gaz.items())
+        for j, f in gaz.items():
+            near = [g[2:] for g in f if g.startswith("g=")]
+            if j + 1 < n:
+                out.append((j + 1, ["g-1=" + c for c in near]))
+            if j > 0:
+                out.append((j - 1, ["g+1=" + c for c in near]))
+        return out

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from arnews_nlp.errors import ResourceNotFoundError
-from arnews_nlp.ner.crf import CRFModel
+from arnews_nlp.ner.crf import CRFModel, CRFWeights
 from arnews_nlp.ner.discourse import propagate
 from arnews_nlp.ner.features import Clusters, FeatureExtractor, load_clusters
 from arnews_nlp.ner.gazetteer import Gazetteer
@@ -67,7 +67,9 @@ class NERTagger:
         self.extractor = FeatureExtractor(
             clusters=clusters, gazetteer=gazetteer, version=int(self.meta.get("features", 1)), lexicon=lexicon
         )
-        self.crf = CRFModel(self.model_dir / self.meta["crf"], self.extractor)
+        weights_file = self.meta.get("weights")
+        weights = CRFWeights.load(self.model_dir / weights_file) if weights_file else None
+        self.crf = CRFModel(self.model_dir / self.meta["crf"], self.extractor, weights)
         sub = self.meta.get("subtyper")
         self.subtyper = PlaceSubtyper.load(self.model_dir / sub) if sub else None
 
@@ -77,12 +79,16 @@ class NERTagger:
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO tags over PERS, ORG, GPE, LOC, FAC, NORP, OCC, MISC for one sentence."""
-        tokens = list(tokens)
-        if not tokens:
-            return []
-        analysis = self.extractor.analyze(tokens)
-        coarse = self.crf.tag_features(self.extractor.features(*analysis))
-        return refine_tags(self.extractor, self.subtyper, tokens, coarse, analysis=analysis)
+        return self.tag_sentences([tokens])[0]
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO tags over the eight labels for several sentences (decoded together, faster than one by one)."""
+        analyses = [self.extractor.analyze(s) for s in sentences]
+        coarse = self.crf.tag_analyses(analyses)
+        return [
+            refine_tags(self.extractor, self.subtyper, list(s), c, analysis=a) if s else []
+            for s, c, a in zip(sentences, coarse, analyses, strict=True)
+        ]
 
     def tag_document(self, sentences: Sequence[Sequence[str]], *, window: int | None = None) -> list[list[str]]:
         """Tag the sentences of one document, then tag further mentions of its names.
@@ -91,7 +97,7 @@ class NERTagger:
         consecutive sentences count as one document (for files without document
         boundaries).
         """
-        tags = [self.tag(s) for s in sentences]
+        tags = self.tag_sentences(sentences)
         out: list[list[str]] = []
         for a, b in _blocks(len(sentences), window):
             out += propagate(sentences[a:b], tags[a:b])

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from arnews_nlp.ner.corpora import Corpora, Sentence, load_corpora, shared_ner_dir
-from arnews_nlp.ner.crf import CRFModel, train_crf
+from arnews_nlp.ner.crf import CRFModel, CRFWeights, train_crf
 from arnews_nlp.ner.features import Clusters, FeatureExtractor, load_clusters
 from arnews_nlp.ner.gazetteer import Gazetteer
 from arnews_nlp.ner.labels import ANERCORP_SCHEME, LOC_TYPES, bio_spans, map_tags
@@ -47,12 +47,15 @@ class TrainConfig:
     self_train: bool = True
     auto_gazetteer: bool = False
     ant_every: int = 2
+    anercorp_repeat: int = 1
+    """Times each ANERcorp train sentence enters the CRF training set (2+ weights the news
+    domain up against AQMAR's Wikipedia sentences under the same c1/c2; 1 = off)."""
 
 
 def crf_training_set(c: Corpora, cfg: TrainConfig, *, with_aqmar_dev: bool) -> list[Sentence]:
     """Sentences for the 4-type CRF, in a fixed order."""
     coarse = {"MISC": cfg.aqmar_mis, "PERS": "PERS", "LOC": "LOC", "ORG": "ORG"}
-    out: list[Sentence] = list(c.anercorp_train)
+    out: list[Sentence] = list(c.anercorp_train) * max(1, cfg.anercorp_repeat)
     aq = c.aqmar_train + (c.aqmar_dev if with_aqmar_dev else [])
     out += [(t, map_tags(g, coarse)) for t, g in aq]
     if cfg.newsfane_in_crf:
@@ -165,6 +168,7 @@ def build_model(
         log.info("self-training lexicon: %d words, %d phrases (%.0fs)", lexicon_size, len(phrases), time.time() - t0)
         extractor = _extractor(cfg, clusters_path, lexicon, auto if cfg.auto_gazetteer else None)
     info = train_crf(train, extractor, crf_path, c1=cfg.c1, c2=cfg.c2, max_iterations=cfg.max_iterations)
+    CRFWeights.from_crfsuite(crf_path).save(out_dir / "weights.npz")
     if cfg.use_clusters and clusters_path.resolve() != (out_dir / "clusters.tsv").resolve():
         shutil.copyfile(clusters_path, out_dir / "clusters.tsv")
     subtyper = train_subtyper(extractor, corpora.newsfane)
@@ -172,6 +176,7 @@ def build_model(
     meta = {
         "format": 1,
         "crf": "model.crfsuite",
+        "weights": "weights.npz",
         "clusters": "clusters.tsv" if cfg.use_clusters else None,
         "gazetteer": cfg.use_gazetteer,
         "subtyper": "subtyper.json",
