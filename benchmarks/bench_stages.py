@@ -1,6 +1,6 @@
 """Where the time goes: milliseconds per article for each pipeline stage, on one core.
 
-usage: python benchmarks/bench_stages.py [--articles 500] [--skip 2000] [--profile ner]
+usage: python benchmarks/bench_stages.py [--articles 500] [--skip 2000] [--profile ner [--sort tottime]]
 
 Runs the default pipeline in-process over ANT articles (after ``--skip`` records,
 so the sample is not the head of the dump), after a warm-up of 50 articles, and
@@ -32,6 +32,7 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=500)
     ap.add_argument("--skip", type=int, default=2000)
     ap.add_argument("--profile", default=None, help="stage name (e.g. ner) to profile with cProfile")
+    ap.add_argument("--sort", default="cumulative", choices=["cumulative", "tottime"], help="profile order")
     args = ap.parse_args()
     records = list(ant_records(args.skip + args.articles + 50))[args.skip :]
     nlp = arnews_nlp.load()
@@ -68,7 +69,7 @@ def main() -> int:
         print(f"{name:12s} {1000 * sec / n:6.2f} ms/article")
     print(f"{'total':12s} {1000 * total / n:6.2f} ms/article = {n / total:.1f} articles/s on one core")
     if prof is not None:
-        pstats.Stats(prof).sort_stats("cumulative").print_stats(30)
+        pstats.Stats(prof).sort_stats(args.sort).print_stats(30)
     return 0
 
 

@@ -34,7 +34,7 @@ def test_sentences_are_ordered_and_inside(text: str) -> None:
 
 def test_clitic_readings() -> None:
     assert (1, "سوريا") in strip_proclitics("وسوريا")
-    assert strip_proclitics("في") == [(0, "في")]
+    assert strip_proclitics("في") == ((0, "في"),)
 
 
 def test_quote_kinds_and_first_sentence() -> None:

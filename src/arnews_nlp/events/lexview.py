@@ -62,8 +62,8 @@ class LexView:
         self.months = {tuple(fold_phrase(k).split()): v for k, v in lex.months.items()}
         self.weekdays = {fold_phrase(k): v for k, v in lex.weekdays.items()}
         self.ordinals = {fold_phrase(k): v for k, v in lex.ordinals.items()}
-        self.places.update(_gazetteer_places())
-        self._memo: dict[tuple[str, int], bool] = {}
+        self.places.update_phrases(_gazetteer_places())
+        self._memo: dict[int, dict[str, bool]] = {}
         self.alias_to: dict[str, str] = {}
         for canon, alts in lex.aliases.items():
             self.alias_to[fold_phrase(canon)] = canon
@@ -76,13 +76,15 @@ class LexView:
             return True
         if not clitics:
             return False
-        key = (norm, id(table))
-        found = self._memo.get(key)
+        memo = self._memo.get(id(table))
+        if memo is None:
+            memo = self._memo[id(table)] = {}
+        found = memo.get(norm)
         if found is None:
             found = any(rest in table for k, rest in strip_proclitics(norm)[1:] if k <= 2)
-            if len(self._memo) > _MEMO_LIMIT:
-                self._memo.clear()
-            self._memo[key] = found
+            if len(memo) > _MEMO_LIMIT:
+                memo.clear()
+            memo[norm] = found
         return found
 
     def is_title(self, norm: str) -> bool:
@@ -128,7 +130,7 @@ _GAZ_CATEGORIES = frozenset(["COUNTRY", "BIGCITY", "REGION"])
 _HAMZA = str.maketrans({"ؤ": "و", "ئ": "ي"})
 
 
-def _gazetteer_places() -> dict[tuple[str, ...], int]:
+def _gazetteer_places() -> list[tuple[str, ...]]:
     """Countries, big cities and regions from the NER gazetteer, when it is installed.
 
     The gazetteer folds hamza seats (ؤ→و, ئ→ي); phrases are stored in both spellings.
@@ -137,26 +139,44 @@ def _gazetteer_places() -> dict[tuple[str, ...], int]:
         path = resources.files("arnews_nlp.resources").joinpath("gazetteers", "gazetteer.tsv")
         text = path.read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError, OSError):
-        return {}
-    out: dict[tuple[str, ...], int] = {}
+        return []
+    out: list[tuple[str, ...]] = []
     for line in text.splitlines():
         phrase, _, cat = line.partition("\t")
         if cat in _GAZ_CATEGORIES and (len(phrase) >= 4 or " " in phrase):
-            out[tuple(phrase.split())] = 1
+            out.append(tuple(phrase.split()))
     return out
 
 
-def _phrases(values: Iterable[str]) -> dict[tuple[str, ...], int]:
-    return {tuple(fold_phrase(v).split()): 1 for v in values if v.strip()}
+class PhraseTable(dict[tuple[str, ...], int]):
+    """Phrases as word tuples, with the set of their first words (a quick miss for most words)."""
+
+    def __init__(self, phrases: Iterable[tuple[str, ...]] = ()) -> None:
+        super().__init__((p, 1) for p in phrases)
+        self.firsts = frozenset(p[0] for p in self if p)
+
+    def update_phrases(self, phrases: Iterable[tuple[str, ...]]) -> None:
+        """Add phrases (keeping :attr:`firsts` current)."""
+        new = list(phrases)
+        self.update((p, 1) for p in new)
+        self.firsts = self.firsts | {p[0] for p in new if p}
+
+
+def _phrases(values: Iterable[str]) -> PhraseTable:
+    return PhraseTable(tuple(fold_phrase(v).split()) for v in values if v.strip())
 
 
 def _phrase_at(table: dict[tuple[str, ...], int], words: Sequence[Word], i: int) -> int:
     if i >= len(words) or not words[i].is_word:
         return 0
+    firsts = getattr(table, "firsts", None)
+    readings = strip_proclitics(words[i].norm)
+    if firsts is not None and not any(first in firsts or first.translate(_HAMZA) in firsts for _, first in readings):
+        return 0
     rest = [w.norm for w in words[i + 1 : i + 4]]
     rest_h = [x.translate(_HAMZA) for x in rest]
     best = 0
-    for _, first in strip_proclitics(words[i].norm):
+    for _, first in readings:
         first_h = first.translate(_HAMZA)
         for n in (4, 3, 2, 1):
             if i + n > len(words) or n <= best:

@@ -13,7 +13,8 @@ Examples:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -38,17 +39,20 @@ _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "
 
 @dataclass(slots=True, frozen=True)
 class Word:
-    """A word or punctuation mark: offsets into ``Doc.text`` and its folded form."""
+    """A word or punctuation mark: offsets into ``Doc.text`` and its folded form.
+
+    ``is_word`` is true for letters/digits (not punctuation); it follows from ``norm``.
+    """
 
     start: int
     end: int
     text: str
     norm: str
+    is_word: bool = field(init=False)
 
-    @property
-    def is_word(self) -> bool:
-        """True for letters/digits (not punctuation)."""
-        return bool(self.norm) and (self.norm[0].isalnum() or self.norm[0] == "_")
+    def __post_init__(self) -> None:
+        norm = self.norm
+        object.__setattr__(self, "is_word", bool(norm) and (norm[0].isalnum() or norm[0] == "_"))
 
 
 def split_words(text: str, start: int, end: int) -> list[Word]:
@@ -93,14 +97,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def strip_proclitics(norm: str, allowed: tuple[str, ...] = _PROCLITICS) -> list[tuple[int, str]]:
-    """Possible (proclitic length, rest) readings of a folded word, unsegmented first.
+@lru_cache(maxsize=65536)
+def strip_proclitics(norm: str, allowed: tuple[str, ...] = _PROCLITICS) -> tuple[tuple[int, str], ...]:
+    """Possible (proclitic length, rest) readings of a folded word, unsegmented first (cached).
 
     ``لل`` before a definite noun gives back the article (``للتلفزيون`` → ``التلفزيون``).
 
     Examples:
         >>> strip_proclitics("وسوريا")[:2]
-        [(0, 'وسوريا'), (1, 'سوريا')]
+        ((0, 'وسوريا'), (1, 'سوريا'))
         >>> strip_proclitics("للتلفزيون")[-1]
         (0, 'التلفزيون')
     """
@@ -110,4 +115,4 @@ def strip_proclitics(norm: str, allowed: tuple[str, ...] = _PROCLITICS) -> list[
             out.append((len(p), norm[len(p) :]))
     if norm.startswith("لل") and len(norm) > 4:
         out.append((0, "ا" + norm[1:]))
-    return out
+    return tuple(out)

@@ -14,6 +14,7 @@ same best path crfsuite finds (tested on held-out sentences).
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -150,31 +151,39 @@ def viterbi(emissions: Sequence[FloatArray], trans: FloatArray) -> list[list[int
 
     Examples:
         >>> e = [np.array([[1.0, 0.0], [0.0, 2.0]]), np.array([[0.0, 3.0]])]
-        >>> viterbi(e, np.array([[0.0, -5.0], [0.0, 0.0]]))
-        [[0, 0], [1]]
+        >>> viterbi(e, np.array([[0.0, 0.0], [0.0, -5.0]]))
+        [[0, 1], [1]]
     """
     if not emissions:
         return []
     n_labels = trans.shape[0]
-    lengths = np.array([len(e) for e in emissions])
-    width = int(lengths.max())
-    padded = np.zeros((len(emissions), width, n_labels))
-    for k, e in enumerate(emissions):
-        padded[k, : len(e)] = e
-    score = padded[:, 0, :].copy()
-    back = np.zeros((len(emissions), width, n_labels), dtype=np.intp)
+    order = sorted(range(len(emissions)), key=lambda k: -len(emissions[k]))
+    lengths = [len(emissions[k]) for k in order]
+    width = lengths[0]
+    # steps[t]: emissions at position t of the sentences still running (a prefix of ``order``)
+    padded = np.zeros((width, len(order), n_labels))
+    for j, k in enumerate(order):
+        padded[: lengths[j], j] = emissions[k]
+    active = [sum(1 for n in lengths if n > t) for t in range(width)]
+    score = padded[0].copy()
+    back: list[npt.NDArray[np.intp]] = [np.zeros(0, dtype=np.intp)]
     for t in range(1, width):
-        cand = score[:, :, None] + trans[None, :, :]
-        back[:, t, :] = cand.argmax(axis=1)
-        score = np.where((lengths > t)[:, None], cand.max(axis=1) + padded[:, t, :], score)
-    rows = np.arange(len(emissions))
-    path = np.zeros((len(emissions), width), dtype=np.intp)
-    cur = score.argmax(axis=1)
-    for t in range(width - 1, 0, -1):
-        path[:, t] = cur
-        cur = np.where(lengths > t, back[rows, t, cur], cur)
-    path[:, 0] = cur
-    return [p[:n] for p, n in zip(path.tolist(), lengths.tolist(), strict=True)]
+        m = active[t]
+        cand = score[:m, :, None] + trans
+        back.append(cand.argmax(axis=1))
+        score[:m] = cand.max(axis=1) + padded[t, :m]
+    last = score.argmax(axis=1).tolist()
+    back_l = [b.tolist() for b in back]
+    paths: list[list[int]] = [[] for _ in emissions]
+    for j, k in enumerate(order):
+        n = lengths[j]
+        y = last[j]
+        path = [y] * n
+        for t in range(n - 1, 0, -1):
+            y = back_l[t][j][y]
+            path[t - 1] = y
+        paths[k] = path
+    return paths
 
 
 class CRFModel:
@@ -240,18 +249,16 @@ class CRFModel:
         idx: list[int] = []
         index = self.weights.index
         for get_field, templates, known, cache in self._pair_specs:
-            values = [get_field(info) for info in infos]
-            for i in range(1, n):
-                v = values[i - 1] + "|" + values[i]
-                if v not in known:
-                    continue
+            values = list(map(get_field, infos))
+            joined = [a + "|" + b for a, b in itertools.pairwise(values)]
+            for i, v in [(i, v) for i, v in enumerate(joined) if v in known]:
                 got = cache.get(v)
                 if got is None:
                     if len(cache) >= _PAIR_LIMIT:
                         cache.clear()
                     got = cache[v] = [(rec, row) for name, rec in templates if (row := index.get(name + v)) is not None]
                 for rec, r in got:
-                    j = i - 1 + rec
+                    j = i + rec
                     if 0 <= j < n:
                         pos.append(j)
                         idx.append(r)
@@ -289,9 +296,12 @@ class CRFModel:
         groups: list[int] = []
         starts: list[int] = []
         for info in new.values():
-            for f in (fx.own(info), *(fx.neighbour(info, off) for off in _OFFSETS)):
+            starts.append(len(groups))
+            groups += rows_of(info.feats)
+            groups += rows_of(fx.own_extra(info))
+            for off in _OFFSETS:
                 starts.append(len(groups))
-                groups += rows_of(f)
+                groups += rows_of(fx.neighbour(info, off))
         groups.append(self.weights.unknown)  # so that the last group is never empty at the end
         sums = np.add.reduceat(self.weights.state[np.array(groups)], np.array(starts), axis=0)
         empty = np.diff(np.array([*starts, len(groups) - 1])) == 0

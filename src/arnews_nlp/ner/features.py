@@ -189,11 +189,12 @@ class FeatureExtractor:
         return out
 
     def own(self, info: WordInfo) -> list[str]:
-        """The token's own attributes (a new list)."""
-        f = list(info.feats)
-        if self.version >= 2:
-            f.append("t=" + info.type_cluster)
-        return f
+        """The token's own attributes (a new list): ``info.feats`` plus :meth:`own_extra`."""
+        return info.feats + self.own_extra(info)
+
+    def own_extra(self, info: WordInfo) -> list[str]:
+        """Own attributes not in ``info.feats`` (version 2 on: the word-type cluster)."""
+        return ["t=" + info.type_cluster] if self.version >= 2 else []
 
     def neighbour(self, info: WordInfo, offset: int) -> list[str]:
         """Attributes a token gets from the word ``offset`` positions away (±1, ±2), cached."""

@@ -168,9 +168,15 @@ def normalize(text: str, config: NormalizerConfig | None = None) -> NormalizedTe
     cfg = config or NormalizerConfig()
     tables = _tables(cfg)
     needs_nfkc = cfg.nfkc and not unicodedata.is_normalized("NFKC", text)
-    if not needs_nfkc and not any(ch in tables.removed for ch in text):
+    if needs_nfkc:
+        return _normalize_slow(text, tables, nfkc=True)
+    removed = tables.removed
+    if not any(ch in removed for ch in text):
         return NormalizedText(text, text.translate(tables.translate))
-    return _normalize_slow(text, tables, nfkc=cfg.nfkc)
+    # deletions only: keep the other characters' positions (same result as the slow path)
+    keep = [i for i, ch in enumerate(text) if ch not in removed]
+    kept = "".join([text[i] for i in keep]).translate(tables.translate)
+    return NormalizedText(text, kept, tuple(keep), tuple(i + 1 for i in keep))
 
 
 def _normalize_slow(text: str, tables: _Tables, *, nfkc: bool) -> NormalizedText:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import regex
@@ -241,7 +242,12 @@ _STARTERS = _VOCAB | frozenset(ORDINAL_UNITS) | frozenset(DEFINITE_TENS) | {"Ø§Ù
 def _could_start(tok: Tok) -> bool:
     if tok.kind == "num":
         return True
-    return tok.kind == "word" and any(stem in _STARTERS for _, stem in clitic_splits(tok.text))
+    return tok.kind == "word" and _starter_word(tok.text)
+
+
+@lru_cache(maxsize=65536)
+def _starter_word(word: str) -> bool:
+    return any(stem in _STARTERS for _, stem in clitic_splits(word))
 
 
 def find_numbers(text: str, *, analysis: Analysis | None = None) -> list[NumberMention]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, overload
 
 import regex
@@ -74,15 +75,16 @@ def tokenize(folded: str) -> list[Tok]:
     return out
 
 
-def clitic_splits(word: str) -> list[tuple[int, str]]:
-    """Possible ``(prefix_length, stem)`` readings of a word, bare reading first.
+@lru_cache(maxsize=65536)
+def clitic_splits(word: str) -> tuple[tuple[int, str], ...]:
+    """Possible ``(prefix_length, stem)`` readings of a word, bare reading first (cached).
 
     ``بالأمس`` is read as ``ب`` + ``الامس``; a stem must keep at least two letters.
     The readings are those of :data:`PROCLITICS`.
 
     Examples:
         >>> clitic_splits("وبالامس")
-        [(0, 'وبالامس'), (1, 'بالامس'), (2, 'الامس')]
+        ((0, 'وبالامس'), (1, 'بالامس'), (2, 'الامس'))
     """
     out = [(0, word)]
     first = word[:1]
@@ -90,7 +92,7 @@ def clitic_splits(word: str) -> list[tuple[int, str]]:
         out.append((1, word[1:]))
         if first in "وف" and word[1:2] in _SECOND_LETTER and len(word) >= 4:
             out.append((2, word[2:]))
-    return out
+    return tuple(out)
 
 
 class TokenView(Sequence[Tok]):
