@@ -32,8 +32,8 @@ logger = logging.getLogger(__name__)
 
 # What the reader sets before any stage runs.
 BASE_ATTRIBUTES = frozenset({"text", "id", "title", "published", "source", "tags", "zones", "meta"})
-_LETTER = regex.compile(r"\p{L}")
-_ARABIC = regex.compile(r"\p{Script=Arabic}")
+_LETTERS = regex.compile(r"\p{L}+")
+_ARABIC = regex.compile(r"\p{Script=Arabic}+")
 
 ErrorHandler = Callable[[str, Stage, list[Doc], Exception], None]
 
@@ -223,8 +223,8 @@ class Pipeline:
     def _validate_text(self, text: str) -> None:
         if not text.strip():
             raise EmptyInputError()
-        letters = len(_LETTER.findall(text))
-        arabic = len(_ARABIC.findall(text))
+        letters = sum(map(len, _LETTERS.findall(text)))
+        arabic = sum(map(len, _ARABIC.findall(text)))
         ratio = arabic / letters if letters else 0.0
         if ratio < self.min_arabic_ratio:
             raise NonArabicInputError(ratio=ratio)

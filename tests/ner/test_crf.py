@@ -14,6 +14,7 @@ from hypothesis.extra.numpy import arrays
 
 from arnews_nlp.ner.corpora import read_tagged
 from arnews_nlp.ner.crf import CRFModel, CRFWeights, viterbi
+from arnews_nlp.ner.features import Clusters, FeatureExtractor
 from arnews_nlp.ner.model import NERTagger, load_tagger
 
 from .conftest import toy_sentences
@@ -117,3 +118,27 @@ def test_bounded_caches_refill_after_clearing(tiny_model_dir: Path, monkeypatch:
     # the last call tagged all sentences as one batch: the table holds that batch's words only
     assert len(tagger.crf._rows) == len({t for s in sents for t in s})
     assert all(len(cache) <= 3 for *_, cache in tagger.crf._pair_specs)
+
+
+def test_frequent_words_survive_a_full_table(tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("arnews_nlp.ner.crf._ROW_LIMIT", 8)
+    tagger = NERTagger(tiny_model_dir)
+    crf = tagger.crf
+    crf.extractor.clusters = Clusters({}, {"حلب": 1000})  # as if حلب were frequent in the news corpus
+    fx = crf.extractor
+    crf.tag_analyses([fx.analyze(["زار", "الوفد", "حلب"])])
+    before = crf.emissions(*fx.analyze(["حلب"]))
+    crf.tag_analyses([fx.analyze(s.split()) for s in OURS])  # overflows the table
+    assert "حلب" in crf._rows and "الوفد" not in crf._rows
+    np.testing.assert_array_equal(crf.emissions(*fx.analyze(["حلب"])), before)
+    _same_as_crfsuite(crf, [["وصل", "إلى", "حلب"]])
+
+
+def test_feature_cache_keeps_frequent_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("arnews_nlp.ner.features._CACHE_LIMIT", 4)
+    fx = FeatureExtractor(clusters=Clusters({}, {"دمشق": 500}))
+    first = fx.word("دمشق")
+    for w in ["زار", "الوفد", "مدينة", "حمص", "أمس"]:
+        fx.word(w)
+    assert fx.word("دمشق") is first  # survived the reset
+    assert len(fx._cache) <= 4

@@ -11,6 +11,7 @@ Examples:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -63,13 +64,18 @@ class DocCtx:
     known_names: set[str] = field(default_factory=set)
     org_mentions: list[tuple[str, Mention]] = field(default_factory=list)
 
+    _quote_starts: list[int] = field(default_factory=list, repr=False)
+
     def __post_init__(self) -> None:
         if not self.quotes:
             self.quotes = quote_spans(self.doc.text)
+        self.quotes.sort()
+        self._quote_starts = [a for a, _ in self.quotes]
 
     def in_quote(self, offset: int) -> bool:
-        """True when ``offset`` lies inside a quotation."""
-        return any(a <= offset < b for a, b in self.quotes)
+        """True when ``offset`` lies inside a quotation (quotations never overlap)."""
+        i = bisect_right(self._quote_starts, offset) - 1
+        return i >= 0 and offset < self.quotes[i][1]
 
     def promote(self, m: Mention) -> Mention:
         """Treat a bare definite word seen elsewhere as a surname (``الشيباني``) as a person."""
@@ -82,12 +88,16 @@ class DocCtx:
 
     def learn_names(self, words: Sequence[Word]) -> None:
         """Record the names that follow titles in ``words`` (for :meth:`promote`)."""
+        org_heads = self.lex.org_heads
+        is_title = self.lex.is_title
         for k, w in enumerate(words):
-            if w.is_word and w.norm in self.lex.org_heads and not w.norm.startswith("ال"):
+            if not w.is_word:
+                continue
+            if w.norm in org_heads and not w.norm.startswith("ال"):
                 found = grow_np(words, k, self.lex, entities=self.entities, barrier=self.barrier, max_words=6)
                 if found and found[0].end > w.end:
                     self.org_mentions.append((w.norm, found[0]))
-            if w.is_word and self.lex.is_title(w.norm):
+            if is_title(w.norm):
                 for m in grow_np(words, k, self.lex, entities=self.entities, barrier=self.barrier):
                     if m.kind == "person":
                         toks = fold_phrase(self.doc.text[m.name_start : m.name_end]).split()

@@ -18,6 +18,7 @@ __all__ = ["clause_end", "content_from_quote", "quote_at", "quote_spans", "trim_
 
 _PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
 _STRAIGHT = '"″'
+_MARK = regex.compile("[" + regex.escape("".join(_PAIRS) + _STRAIGHT) + "]")
 _TERM = regex.compile(r"(?<!\d)[.!?؟…](?!\d)|\n")
 _TRAIL = " \t\n،,;؛:-–—\"'«»“”″.!?؟…()"
 
@@ -32,15 +33,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     pos = 0
     n = len(text)
     while pos < n:
+        mark = _MARK.search(text, pos)
+        if mark is None:
+            break
+        pos = mark.start()
         ch = text[pos]
-        close: str | None = None
-        if ch in _PAIRS:
-            close = _PAIRS[ch]
-        elif ch in _STRAIGHT:
-            close = ch
-        if close is None:
-            pos += 1
-            continue
+        close = _PAIRS.get(ch, ch)
         para_end = text.find("\n", pos)
         para_end = n if para_end < 0 else para_end
         end = text.find(close, pos + 1, para_end)

@@ -13,7 +13,7 @@ Examples:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -41,18 +41,14 @@ _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "
 class Word:
     """A word or punctuation mark: offsets into ``Doc.text`` and its folded form.
 
-    ``is_word`` is true for letters/digits (not punctuation); it follows from ``norm``.
+    ``is_word`` is true for letters/digits (not punctuation): :func:`split_words` sets it from ``norm``.
     """
 
     start: int
     end: int
     text: str
     norm: str
-    is_word: bool = field(init=False)
-
-    def __post_init__(self) -> None:
-        norm = self.norm
-        object.__setattr__(self, "is_word", bool(norm) and (norm[0].isalnum() or norm[0] == "_"))
+    is_word: bool
 
 
 def split_words(text: str, start: int, end: int) -> list[Word]:
@@ -65,7 +61,8 @@ def split_words(text: str, start: int, end: int) -> list[Word]:
     out = []
     for m in _WORD.finditer(text, start, end):
         raw = m.group()
-        out.append(Word(m.start(), m.end(), raw, fold(raw).lstrip("#")))
+        norm = fold(raw).lstrip("#")
+        out.append(Word(m.start(), m.end(), raw, norm, bool(norm) and (norm[0].isalnum() or norm[0] == "_")))
     return out
 
 

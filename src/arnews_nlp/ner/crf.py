@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
@@ -25,7 +26,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from arnews_nlp.ner.features import FeatureExtractor, WordInfo
+from arnews_nlp.ner.features import KEEP_COUNT, FeatureExtractor, WordInfo
 
 __all__ = ["CRFModel", "CRFWeights", "train_crf", "viterbi"]
 
@@ -164,16 +165,17 @@ def viterbi(emissions: Sequence[FloatArray], trans: FloatArray) -> list[list[int
     padded = np.zeros((width, len(order), n_labels))
     for j, k in enumerate(order):
         padded[: lengths[j], j] = emissions[k]
-    active = [sum(1 for n in lengths if n > t) for t in range(width)]
+    negated = [-n for n in lengths]  # ascending
+    active = [bisect_left(negated, -t) for t in range(width)]  # how many sentences are longer than t
     score = padded[0].copy()
-    back: list[npt.NDArray[np.intp]] = [np.zeros(0, dtype=np.intp)]
+    back = np.zeros((width, len(order), n_labels), dtype=np.intp)
     for t in range(1, width):
         m = active[t]
         cand = score[:m, :, None] + trans
-        back.append(cand.argmax(axis=1))
+        back[t, :m] = cand.argmax(axis=1)
         score[:m] = cand.max(axis=1) + padded[t, :m]
     last = score.argmax(axis=1).tolist()
-    back_l = [b.tolist() for b in back]
+    back_l = back.tolist()
     paths: list[list[int]] = [[] for _ in emissions]
     for j, k in enumerate(order):
         n = lengths[j]
@@ -202,6 +204,7 @@ class CRFModel:
         self.weights = weights if weights is not None else CRFWeights.from_crfsuite(path)
         self._labels = list(self.weights.labels)
         self._rows: dict[str, int] = {}
+        self._frequent: set[str] = set()
         self._table = np.zeros((1024, 5, len(self._labels)))
         self._edges = (self.weights.rows(["BOS"]), self.weights.rows(["EOS"]))
         self._pair_specs = self._compile_pairs()
@@ -284,31 +287,42 @@ class CRFModel:
         if not new:
             return
         if len(self._rows) + len(new) > _ROW_LIMIT:
-            self._rows.clear()
-            new = {info.token: info for info in infos}
+            self._evict()
+            new = {info.token: info for info in infos if info.token not in self._rows}
         base = len(self._rows)
         if base + len(new) > len(self._table):
             grown = np.zeros((max(2 * len(self._table), base + len(new)), *self._table.shape[1:]))
             grown[:base] = self._table[:base]
             self._table = grown
         fx = self.extractor
-        rows_of = self.weights.rows
-        groups: list[int] = []
-        starts: list[int] = []
+        lists: list[list[str]] = []
         for info in new.values():
-            starts.append(len(groups))
-            groups += rows_of(info.feats)
-            groups += rows_of(fx.own_extra(info))
-            for off in _OFFSETS:
-                starts.append(len(groups))
-                groups += rows_of(fx.neighbour(info, off))
-        groups.append(self.weights.unknown)  # so that the last group is never empty at the end
-        sums = np.add.reduceat(self.weights.state[np.array(groups)], np.array(starts), axis=0)
-        empty = np.diff(np.array([*starts, len(groups) - 1])) == 0
-        sums[empty] = 0.0
+            lists.append(info.feats + fx.own_extra(info))
+            lists.extend([fx.neighbour(info, off) for off in _OFFSETS])
+        get = self.weights.index.get
+        unknown = self.weights.unknown
+        rows = [get(a, unknown) for attrs in lists for a in attrs]
+        rows.append(unknown)  # reduceat needs an index past the last group's start
+        lengths = np.array([len(attrs) for attrs in lists])
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        sums = np.add.reduceat(self.weights.state[np.array(rows)], starts, axis=0)
+        sums[lengths == 0] = 0.0
         self._table[base : base + len(new)] = sums.reshape(len(new), 5, -1)
-        for j, k in enumerate(new):
+        counts = fx.clusters.counts
+        for j, (k, info) in enumerate(new.items()):
             self._rows[k] = base + j
+            if counts.get(info.key, 0) >= KEEP_COUNT:
+                self._frequent.add(k)
+
+    def _evict(self) -> None:
+        """Empty the per-word table except for frequent words, which move to the front."""
+        kept = [k for k in self._rows if k in self._frequent]
+        if len(kept) >= _ROW_LIMIT // 2:
+            kept = []
+        rows = np.array([self._rows[k] for k in kept], dtype=np.intp)
+        self._table[: len(kept)] = self._table[rows]
+        self._rows = {k: j for j, k in enumerate(kept)}
+        self._frequent = set(kept)
 
     def _compile_pairs(self) -> list[_PairSpec]:
         """Per WordInfo field of the pair templates: getter, ``(name=, receiver)``, known values, a cache."""

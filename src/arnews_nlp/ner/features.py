@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from arnews_nlp.ner.gazetteer import Gazetteer
@@ -18,6 +19,8 @@ from arnews_nlp.ner.wordforms import key, shape, split_proclitics
 __all__ = ["Clusters", "FeatureExtractor", "WordInfo", "load_clusters"]
 
 _CACHE_LIMIT = 200_000
+# When a word cache is full, words at least this frequent in the clusters' corpus stay.
+KEEP_COUNT = 50
 _PUNCT = frozenset(".,،;؛:?؟!\"'«»()[]{}-–—/")
 _PAIRS_V1 = (("ww-1", "key", 1), ("ww+1", "key", 0))
 _PAIRS_V2 = (
@@ -28,6 +31,17 @@ _PAIRS_V2 = (
     ("cc-1", "cluster", 1),
     ("cc+1", "cluster", 0),
 )
+
+
+@lru_cache(maxsize=65536)
+def _cluster_features(tag: str, ids: tuple[str, ...] | None) -> list[str]:
+    """``tag + granularity=id`` for each cluster id (``tag + "oov"`` for an unknown word).
+
+    Callers copy the list (``f += ...``); it is shared between calls.
+    """
+    if ids is None:
+        return [tag + "oov"]
+    return [f"{tag}{g}={c}" for g, c in enumerate(ids)]
 
 
 @dataclass(frozen=True)
@@ -92,10 +106,7 @@ class FeatureExtractor:
     _cache: dict[str, WordInfo] = field(default_factory=dict, repr=False)
 
     def _clusters_of(self, k: str, tag: str) -> list[str]:
-        ids = self.clusters.ids.get(k)
-        if ids is None:
-            return [tag + "oov"]
-        return [f"{tag}{g}={c}" for g, c in enumerate(ids)]
+        return _cluster_features(tag, self.clusters.ids.get(k))
 
     def word(self, token: str) -> WordInfo:
         """Word-intrinsic features of one token (cached)."""
@@ -147,9 +158,15 @@ class FeatureExtractor:
         f += ["gw=" + cat for cat in sorted(gaz)]
         info = WordInfo(f, k, stem, cl, fine, shp, gaz, token in _PUNCT, typ, lex, token)
         if len(self._cache) >= _CACHE_LIMIT:
-            self._cache.clear()
+            self._evict()
         self._cache[token] = info
         return info
+
+    def _evict(self) -> None:
+        """Empty the word cache except for frequent words (they come back soonest)."""
+        counts = self.clusters.counts
+        kept = {t: i for t, i in self._cache.items() if counts.get(i.key, 0) >= KEEP_COUNT}
+        self._cache = kept if len(kept) < _CACHE_LIMIT // 2 else {}
 
     def analyze(self, tokens: Sequence[str]) -> tuple[list[WordInfo], list[tuple[int, int, str]]]:
         """Per-token info and the gazetteer matches of a sentence."""

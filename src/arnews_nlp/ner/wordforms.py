@@ -38,6 +38,12 @@ PROCLITIC_PREFIXES: tuple[tuple[str, str], ...] = (
     ("ك", ""),
 )
 
+# The prefixes by first letter, in the order above (most words start with no proclitic letter).
+_BY_FIRST: dict[str, list[tuple[str, str]]] = {}
+for _pair in PROCLITIC_PREFIXES:
+    _BY_FIRST.setdefault(_pair[0][0], []).append(_pair)
+_ARABIC_RUN = regex.compile(r"[\u0600-\u06ff]+")
+
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_]+|[^\p{L}\p{M}\p{N}_\s]")
 _LATIN = regex.compile(r"[A-Za-z]")
 
@@ -75,7 +81,7 @@ def split_proclitics(word: str, *, min_stem: int = 3) -> tuple[str, str]:
         >>> split_proclitics("دمشق")
         ('', 'دمشق')
     """
-    for prefix, article in PROCLITIC_PREFIXES:
+    for prefix, article in _BY_FIRST.get(word[:1], ()):
         if word.startswith(prefix) and len(word) - len(prefix) >= min_stem:
             if article:
                 clitic = prefix[: len(prefix) - (2 if prefix.endswith("ال") else 1)]
@@ -95,6 +101,8 @@ def shape(word: str) -> str:
         >>> shape("بغداد"), shape("G20"), shape("2026"), shape("،")
         ('A', 'Ld', 'd', '،')
     """
+    if word.isalpha() and _ARABIC_RUN.fullmatch(word):
+        return "A"
     out: list[str] = []
     for ch in word:
         if ch.isdigit():

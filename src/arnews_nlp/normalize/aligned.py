@@ -28,6 +28,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+import regex
+
 from arnews_nlp.normalize.charsets import (
     ALEF_FORMS,
     BIDI_AND_ZERO_WIDTH,
@@ -90,6 +92,7 @@ class _Tables:
     translate: dict[int, str]
     one_to_one: dict[str, str]
     removed: frozenset[str]
+    removed_re: regex.Pattern[str] | None
 
 
 _TABLE_CACHE: dict[NormalizerConfig, _Tables] = {}
@@ -99,7 +102,9 @@ def _tables(config: NormalizerConfig) -> _Tables:
     tables = _TABLE_CACHE.get(config)
     if tables is None:
         one = config.one_to_one()
-        tables = _Tables(str.maketrans(one), one, config.removed())
+        removed = config.removed()
+        pattern = regex.compile("[" + regex.escape("".join(sorted(removed))) + "]+") if removed else None
+        tables = _Tables(str.maketrans(one), one, removed, pattern)
         _TABLE_CACHE[config] = tables
     return tables
 
@@ -170,12 +175,19 @@ def normalize(text: str, config: NormalizerConfig | None = None) -> NormalizedTe
     needs_nfkc = cfg.nfkc and not unicodedata.is_normalized("NFKC", text)
     if needs_nfkc:
         return _normalize_slow(text, tables, nfkc=True)
-    removed = tables.removed
-    if not any(ch in removed for ch in text):
+    if tables.removed_re is None or tables.removed_re.search(text) is None:
         return NormalizedText(text, text.translate(tables.translate))
     # deletions only: keep the other characters' positions (same result as the slow path)
-    keep = [i for i, ch in enumerate(text) if ch not in removed]
-    kept = "".join([text[i] for i in keep]).translate(tables.translate)
+    parts: list[str] = []
+    keep: list[int] = []
+    pos = 0
+    for m in tables.removed_re.finditer(text):
+        parts.append(text[pos : m.start()])
+        keep.extend(range(pos, m.start()))
+        pos = m.end()
+    parts.append(text[pos:])
+    keep.extend(range(pos, len(text)))
+    kept = "".join(parts).translate(tables.translate)
     return NormalizedText(text, kept, tuple(keep), tuple(i + 1 for i in keep))
 
 

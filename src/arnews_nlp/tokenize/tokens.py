@@ -67,6 +67,7 @@ class Tokenizer:
     def __call__(self, text: str, start: int = 0, end: int | None = None) -> list[Token]:
         """Tokenize ``text[start:end]``; offsets index ``text``."""
         out: list[Token] = []
+        append = out.append
         cache = self._cache
         for m in TOKEN_PATTERN.finditer(text, start, len(text) if end is None else end):
             word = m.group()
@@ -78,8 +79,8 @@ class Tokenizer:
                 cache[word] = analysis
             norm, rel = analysis
             at = m.start()
-            segments = tuple(Segment(at + s, at + e, kind, sn) for s, e, kind, sn in rel)
-            out.append(Token(at, m.end(), norm, segments))
+            segments = tuple([Segment(at + s, at + e, kind, sn) for s, e, kind, sn in rel]) if rel else ()
+            append(Token(at, at + len(word), norm, segments))
         return out
 
     def _analyse(self, word: str) -> tuple[str, tuple[tuple[int, int, str, str], ...]]:
