@@ -29,6 +29,16 @@ def test_add_patterns_validates_dicts() -> None:
         rules.add_patterns([{"label": "STATEMENT", "forms": ["قال"], "kind": "adverb"}])
 
 
+def test_patterns_added_after_first_use_take_effect() -> None:
+    stage = EventStage(EventRules.default())
+    text = "ألمح وزير الخارجية سامي الخطيب إلى أن الحكومة قد تستقيل قريبا."
+    assert stage(Doc(text)).events == []
+    stage.rules.add_patterns([{"label": "STATEMENT", "forms": ["ألمح"], "kind": "verb", "cameo": "010"}])
+    (event,) = stage(Doc(text)).events
+    assert event.type == "STATEMENT"
+    assert {(a.role, text[a.start : a.end]) for a in event.arguments} >= {("speaker", "سامي الخطيب")}
+
+
 def test_to_disk_from_disk_round_trip(tmp_path: Path) -> None:
     rules = EventRules.default()
     rules.to_disk(tmp_path / "rules")

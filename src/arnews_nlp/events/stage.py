@@ -68,8 +68,7 @@ class EventStage:
         self.date_fallback = date_fallback
         self.skip_title = skip_title
         self.min_confidence = min_confidence
-        self._lex: LexView | None = None
-        self._matcher: TriggerMatcher | None = None
+        self._prepared: tuple[tuple[int, ...], LexView, TriggerMatcher, frozenset[str]] | None = None
 
     @property
     def rules(self) -> EventRules:
@@ -83,11 +82,16 @@ class EventStage:
         """Event types the rules can produce."""
         return self.rules.labels
 
-    def _prepare(self) -> tuple[LexView, TriggerMatcher]:
-        if self._lex is None or self._matcher is None:
-            self._lex = LexView(self.rules.lexicon)
-            self._matcher = TriggerMatcher(self.rules.patterns)
-        return self._lex, self._matcher
+    def _prepare(self) -> tuple[LexView, TriggerMatcher, frozenset[str]]:
+        """The lexicon view, trigger matcher and phrase barrier, rebuilt when the rules changed."""
+        rules = self.rules
+        key = (id(rules), len(rules.patterns), len(rules.types), id(rules.lexicon))
+        if self._prepared is None or self._prepared[0] != key:
+            lex = LexView(rules.lexicon)
+            matcher = TriggerMatcher(rules.patterns)
+            self._prepared = (key, lex, matcher, self._barrier(matcher, lex))
+        _, lex, matcher, barrier = self._prepared
+        return lex, matcher, barrier
 
     def __getstate__(self) -> dict[str, Any]:
         return {
@@ -119,7 +123,7 @@ class EventStage:
         if not self.rules.require_patterns():
             doc.events = []
             return doc
-        lex, matcher = self._prepare()
+        lex, matcher, barrier = self._prepare()
         rules = self.rules
         speech = [t for t in rules.labels if {"speaker", "content"} <= set(rules.spec(t).roles)]
         others = [t for t in rules.labels if t not in speech]
@@ -128,7 +132,7 @@ class EventStage:
             lex,
             dates=find_dates(doc, lex, fallback=self.date_fallback),
             entities=doc.entities,
-            barrier=self._barrier(matcher, lex),
+            barrier=barrier,
         )
         views = []
         for index, start, end in self._sentences(doc):

@@ -174,17 +174,18 @@ def viterbi(emissions: Sequence[FloatArray], trans: FloatArray) -> list[list[int
         cand = score[:m, :, None] + trans
         back[t, :m] = cand.argmax(axis=1)
         score[:m] = cand.max(axis=1) + padded[t, :m]
-    last = score.argmax(axis=1).tolist()
-    back_l = back.tolist()
+    # walk back from each sentence's last label, all sentences at once
+    labels = np.zeros((width, len(order)), dtype=np.intp)
+    cur = score.argmax(axis=1)
+    for t in range(width - 1, 0, -1):
+        m = active[t]
+        labels[t, :m] = cur[:m]
+        cur[:m] = back[t, np.arange(m), cur[:m]]
+    labels[0] = cur
+    by_sentence = labels.T.tolist()
     paths: list[list[int]] = [[] for _ in emissions]
     for j, k in enumerate(order):
-        n = lengths[j]
-        y = last[j]
-        path = [y] * n
-        for t in range(n - 1, 0, -1):
-            y = back_l[t][j][y]
-            path[t - 1] = y
-        paths[k] = path
+        paths[k] = by_sentence[j][: lengths[j]]
     return paths
 
 
@@ -224,7 +225,7 @@ class CRFModel:
         """BIO tags for sentences given as :meth:`FeatureExtractor.analyze` results, decoded together."""
         nonempty = [a for a in analyses if a[0]]
         self._add_rows([info for infos, _ in nonempty for info in infos])
-        paths = iter(viterbi([self.emissions(infos, matches) for infos, matches in nonempty], self.weights.trans))
+        paths = iter(viterbi(self.emissions_batch(nonempty) if nonempty else [], self.weights.trans))
         labels = self._labels
         return [[labels[y] for y in next(paths)] if a[0] else [] for a in analyses]
 
@@ -237,24 +238,38 @@ class CRFModel:
     # -- scores --------------------------------------------------------------------------
     def emissions(self, infos: Sequence[WordInfo], matches: Sequence[tuple[int, int, str]]) -> FloatArray:
         """State scores ``[token, label]`` of one sentence, equal to ``weights.score(extractor.features(...))``."""
-        n = len(infos)
+        return self.emissions_batch([(infos, matches)])[0]
+
+    def emissions_batch(
+        self, analyses: Sequence[tuple[Sequence[WordInfo], Sequence[tuple[int, int, str]]]]
+    ) -> list[FloatArray]:
+        """:meth:`emissions` of several non-empty sentences, computed on their concatenation."""
+        infos = [info for sent, _ in analyses for info in sent]
         self._add_rows(infos)
+        sizes = [len(sent) for sent, _ in analyses]
+        first = list(itertools.accumulate(sizes, initial=0))
+        n = first[-1]
+        # position of each token in its sentence, and tokens left before its sentence ends
+        pos = np.concatenate([np.arange(k) for k in sizes])
+        left = np.concatenate([np.arange(k - 1, -1, -1) for k in sizes])
         rows = np.array([self._rows[i.token] for i in infos])
         tab = self._table
         e = tab[rows, 0].copy()
-        if n > 1:
-            e[1:] += tab[rows[:-1], 2]
-            e[:-1] += tab[rows[1:], 3]
-        if n > 2:
-            e[2:] += tab[rows[:-2], 1]
-            e[:-2] += tab[rows[2:], 4]
-        pos: list[int] = []
-        idx: list[int] = []
+        for role, offset in enumerate(_OFFSETS, start=1):
+            # token t gets the table's neighbour(word t + offset, offset) sums (role order: _OFFSETS)
+            at = np.nonzero(pos >= -offset)[0] if offset < 0 else np.nonzero(left >= offset)[0]
+            e[at] += tab[rows[at + offset], role]
+        targets: list[int] = []
+        found: list[int] = []
         index = self.weights.index
+        sentence_of = np.repeat(np.arange(len(sizes)), sizes).tolist()
         for get_field, templates, known, cache in self._pair_specs:
             values = list(map(get_field, infos))
             joined = [a + "|" + b for a, b in itertools.pairwise(values)]
             for i, v in [(i, v) for i, v in enumerate(joined) if v in known]:
+                sid = sentence_of[i]
+                if sentence_of[i + 1] != sid:
+                    continue  # not a pair: the sentence ends at i
                 got = cache.get(v)
                 if got is None:
                     if len(cache) >= _PAIR_LIMIT:
@@ -262,20 +277,21 @@ class CRFModel:
                     got = cache[v] = [(rec, row) for name, rec in templates if (row := index.get(name + v)) is not None]
                 for rec, r in got:
                     j = i + rec
-                    if 0 <= j < n:
-                        pos.append(j)
-                        idx.append(r)
+                    if first[sid] <= j < first[sid + 1]:
+                        targets.append(j)
+                        found.append(r)
         rows_of = self.weights.rows
-        for i, f in self.extractor.gazetteer_features(n, matches):
-            found = rows_of(f)
-            pos += [i] * len(found)
-            idx += found
         bos, eos = self._edges
-        pos += [0] * len(bos) + [n - 1] * len(eos)
-        idx += bos + eos
-        if idx:
-            np.add.at(e, np.array(pos), self.weights.state[np.array(idx)])
-        return e  # type: ignore[no-any-return]
+        for (_, matches), base, size in zip(analyses, first[:-1], sizes, strict=True):
+            for i, f in self.extractor.gazetteer_features(size, matches):
+                gaz = rows_of(f)
+                targets += [base + i] * len(gaz)
+                found += gaz
+            targets += [base] * len(bos) + [base + size - 1] * len(eos)
+            found += bos + eos
+        if found:
+            np.add.at(e, np.array(targets), self.weights.state[np.array(found)])
+        return np.split(e, first[1:-1]) if n else []
 
     def _add_rows(self, infos: Sequence[WordInfo]) -> None:
         """Precompute the per-word weight sums (own, and as a −2/−1/+1/+2 neighbour) of new words."""

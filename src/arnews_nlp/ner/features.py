@@ -170,7 +170,8 @@ class FeatureExtractor:
 
     def analyze(self, tokens: Sequence[str]) -> tuple[list[WordInfo], list[tuple[int, int, str]]]:
         """Per-token info and the gazetteer matches of a sentence."""
-        infos = [self.word(t) for t in tokens]
+        cached = self._cache.get
+        infos = [cached(t) or self.word(t) for t in tokens]
         return infos, self.gazetteer.match([i.key for i in infos], [i.stem for i in infos])
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:

@@ -74,12 +74,13 @@ class Gazetteer:
         """
         out: list[tuple[int, int, str]] = []
         n = len(keys)
+        lengths = self._lengths
         for i in range(n):
             first = keys[i]
-            candidates = [first]
             stem = stems[i] if stems is not None else split_proclitics(first, min_stem=2)[1]
-            if stem != first:
-                candidates.append(stem)
+            if first not in lengths and stem not in lengths:
+                continue  # most words start no phrase
+            candidates = [first] if stem == first else [first, stem]
             seen: set[str] = set()
             for cand in candidates:
                 lens = self._lengths.get(cand)

@@ -23,6 +23,7 @@ __all__ = ["split_sentences"]
 _ENDERS = ".!?؟…"
 _CLOSERS = "»”\"')]}›’"
 _OPEN_TO_CLOSE = {"«": "»", "“": "”"}
+_SPECIAL = regex.compile("[" + regex.escape("\n" + "".join(_OPEN_TO_CLOSE) + "»”\"" + _ENDERS) + "]")
 _ABBREV = regex.compile(r"(?:^|[\s(«\"“])(?:\p{Script=Arabic}|ق\.م)$")
 
 
@@ -42,6 +43,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     i = start
     quote_stack: list[str] = []
     while i < stop:
+        found = _SPECIAL.search(text, i, stop)  # other characters change nothing
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         if ch == "\n":
             _emit(text, cur, i, out)
