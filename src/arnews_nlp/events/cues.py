@@ -16,6 +16,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from arnews_nlp.events.context import DocCtx, SentView
 from arnews_nlp.events.draft import DraftEvent
@@ -100,11 +101,16 @@ def _skip_filler(ctx: DocCtx, words: Sequence[Word], k: int, limit: int) -> int:
     return k
 
 
+@lru_cache(maxsize=4096)
+def _fold_cue(cue: str) -> str:
+    return fold(cue)
+
+
 def _cue_matches(
     cue: RoleCue, w: Word, stops: frozenset[str], places: dict[tuple[str, ...], int] | None = None
 ) -> int | None:
     """Characters of ``w`` to skip before the argument when ``w`` is the cue, else ``None``."""
-    c = fold(cue.cue)
+    c = _fold_cue(cue.cue)
     if cue.prefix:
         n = w.norm
         if n in stops or n.endswith(("هما", "هم", "ها", "نا")) or (places is not None and (n,) in places):

@@ -51,11 +51,30 @@ def _blocked(ctx: DocCtx, words: Sequence[Word], h: TriggerHit) -> bool:
 
 
 def _verb_role(spec: EventTypeSpec, n: str) -> str | None:
+    verbs = _folded_verbs(spec.subject_verbs)
     for _, rest in strip_proclitics(n, ("و", "ف")):
-        for form, role in spec.subject_verbs.items():
-            if fold(form) == rest:
-                return role
+        role = verbs.get(rest)
+        if role is not None:
+            return role
     return None
+
+
+# Folded support verbs per type: id of the rules' dict -> (that dict, a copy of it, the folded dict).
+_FOLDED_VERBS: dict[int, tuple[dict[str, str], dict[str, str], dict[str, str]]] = {}
+
+
+def _folded_verbs(verbs: dict[str, str]) -> dict[str, str]:
+    """``{folded form: role}`` of a type's support verbs (the first form listed wins a clash)."""
+    known = _FOLDED_VERBS.get(id(verbs))
+    if known is not None and known[0] is verbs and known[1] == verbs:  # same dict, unchanged
+        return known[2]
+    folded: dict[str, str] = {}
+    for form, role in verbs.items():
+        folded.setdefault(fold(form), role)
+    if len(_FOLDED_VERBS) >= 256:
+        _FOLDED_VERBS.clear()
+    _FOLDED_VERBS[id(verbs)] = (verbs, dict(verbs), folded)
+    return folded
 
 
 def _light_verb(ctx: DocCtx, sv: SentView, h: TriggerHit, ev: DraftEvent, spec: EventTypeSpec) -> None:

@@ -98,7 +98,15 @@ class _Tables:
 _TABLE_CACHE: dict[NormalizerConfig, _Tables] = {}
 
 
+_DEFAULT = NormalizerConfig()
+# Per config object (hashing a config on every call costs more than normalizing a word).
+_BY_ID: dict[int, tuple[NormalizerConfig, _Tables]] = {}
+
+
 def _tables(config: NormalizerConfig) -> _Tables:
+    known = _BY_ID.get(id(config))
+    if known is not None and known[0] is config:
+        return known[1]
     tables = _TABLE_CACHE.get(config)
     if tables is None:
         one = config.one_to_one()
@@ -106,6 +114,9 @@ def _tables(config: NormalizerConfig) -> _Tables:
         pattern = regex.compile("[" + regex.escape("".join(sorted(removed))) + "]+") if removed else None
         tables = _Tables(str.maketrans(one), one, removed, pattern)
         _TABLE_CACHE[config] = tables
+    if len(_BY_ID) >= 64:
+        _BY_ID.clear()
+    _BY_ID[id(config)] = (config, tables)  # keeps ``config`` alive, so its id is not reused
     return tables
 
 
@@ -170,7 +181,7 @@ def normalize(text: str, config: NormalizerConfig | None = None) -> NormalizedTe
         >>> "وصلَ الوزيـــر إلى الرياض، أمس ١٠ شباط"[s:e]
         'الوزيـــر'
     """
-    cfg = config or NormalizerConfig()
+    cfg = config or _DEFAULT
     tables = _tables(cfg)
     needs_nfkc = cfg.nfkc and not unicodedata.is_normalized("NFKC", text)
     if needs_nfkc:
