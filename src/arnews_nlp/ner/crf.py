@@ -37,7 +37,9 @@ _ROW_LIMIT = 60_000
 _PAIR_LIMIT = 200_000
 _OFFSETS = (-2, -1, 1, 2)
 # per WordInfo field: its getter, the templates using it, the values the model knows, a cache
-_PairSpec = tuple[Callable[[WordInfo], str], list[tuple[str, int]], set[str], dict[str, list[tuple[int, int]]]]
+_PairSpec = tuple[
+    Callable[[WordInfo], str], list[tuple[str, int]], set[tuple[str, str]], dict[tuple[str, str], list[tuple[int, int]]]
+]
 
 
 def train_crf(
@@ -265,16 +267,19 @@ class CRFModel:
         sentence_of = np.repeat(np.arange(len(sizes)), sizes).tolist()
         for get_field, templates, known, cache in self._pair_specs:
             values = list(map(get_field, infos))
-            joined = [a + "|" + b for a, b in itertools.pairwise(values)]
-            for i, v in [(i, v) for i, v in enumerate(joined) if v in known]:
+            # (a, b) tuples hash from the words' cached hashes: much cheaper than building "a|b" strings
+            for i, pair in [(i, p) for i, p in enumerate(itertools.pairwise(values)) if p in known]:
                 sid = sentence_of[i]
                 if sentence_of[i + 1] != sid:
                     continue  # not a pair: the sentence ends at i
-                got = cache.get(v)
+                got = cache.get(pair)
                 if got is None:
                     if len(cache) >= _PAIR_LIMIT:
                         cache.clear()
-                    got = cache[v] = [(rec, row) for name, rec in templates if (row := index.get(name + v)) is not None]
+                    v = pair[0] + "|" + pair[1]
+                    got = cache[pair] = [
+                        (rec, row) for name, rec in templates if (row := index.get(name + v)) is not None
+                    ]
                 for rec, r in got:
                     j = i + rec
                     if first[sid] <= j < first[sid + 1]:
@@ -348,7 +353,12 @@ class CRFModel:
         specs: list[_PairSpec] = []
         for fld, templates in by_field.items():
             names = tuple(n for n, _ in templates)
-            known = {a.split("=", 1)[1] for a in self.weights.index if a.startswith(names)}
+            known: set[tuple[str, str]] = set()
+            for attr in self.weights.index:
+                if attr.startswith(names):
+                    value = attr.split("=", 1)[1]
+                    # every way of reading "a|b" (a word may itself contain "|")
+                    known.update((value[:k], value[k + 1 :]) for k, ch in enumerate(value) if ch == "|")
             specs.append((attrgetter(fld), templates, known, {}))
         return specs
 
