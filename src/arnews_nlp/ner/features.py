@@ -18,7 +18,7 @@ from arnews_nlp.ner.wordforms import key, shape, split_proclitics
 
 __all__ = ["Clusters", "FeatureExtractor", "WordInfo", "load_clusters"]
 
-_CACHE_LIMIT = 200_000
+_CACHE_LIMIT = 100_000
 # When a word cache is full, words at least this frequent in the clusters' corpus stay.
 KEEP_COUNT = 50
 _PUNCT = frozenset(".,،;؛:?؟!\"'«»()[]{}-–—/")
@@ -84,7 +84,6 @@ class WordInfo:
     type_cluster: str
     lex: tuple[str, ...] = ()
     token: str = ""
-    roles: dict[int, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -215,10 +214,7 @@ class FeatureExtractor:
         return ["t=" + info.type_cluster] if self.version >= 2 else []
 
     def neighbour(self, info: WordInfo, offset: int) -> list[str]:
-        """Attributes a token gets from the word ``offset`` positions away (±1, ±2), cached."""
-        got = info.roles.get(offset)
-        if got is not None:
-            return got
+        """Attributes a token gets from the word ``offset`` positions away (±1, ±2)."""
         if offset in (-1, 1):
             tag = "-1" if offset < 0 else "+1"
             f = [
@@ -235,7 +231,6 @@ class FeatureExtractor:
         else:
             tag = "-2" if offset < 0 else "+2"
             f = [f"w{tag}=" + info.key, f"c{tag}=" + info.cluster]
-        info.roles[offset] = f
         return f
 
     def pair_templates(self) -> tuple[tuple[str, str, int], ...]:
