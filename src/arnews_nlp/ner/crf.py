@@ -226,7 +226,6 @@ class CRFModel:
     def tag_analyses(self, analyses: Sequence[tuple[list[WordInfo], list[tuple[int, int, str]]]]) -> list[list[str]]:
         """BIO tags for sentences given as :meth:`FeatureExtractor.analyze` results, decoded together."""
         nonempty = [a for a in analyses if a[0]]
-        self._add_rows([info for infos, _ in nonempty for info in infos])
         paths = iter(viterbi(self.emissions_batch(nonempty) if nonempty else [], self.weights.trans))
         labels = self._labels
         return [[labels[y] for y in next(paths)] if a[0] else [] for a in analyses]

@@ -53,16 +53,13 @@ def propagate(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]])
     out = [list(tt) for tt in tags]
     if not by_first:
         return out
-    stems: dict[str, str] = {}  # per document: articles repeat their words
     for toks, tt in zip(sentences, out, strict=True):
         i = 0
         while i < len(toks):
             if tt[i] != "O":
                 i += 1
                 continue
-            stem = stems.get(toks[i])
-            if stem is None:
-                stem = stems[toks[i]] = _stem(toks[i])
+            stem = _stem(toks[i])
             for phrase in by_first.get(stem, ()):
                 end = i + len(phrase)
                 if (
