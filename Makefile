@@ -42,7 +42,7 @@ test-extras:
 	echo "torch==2.13.0" > .venv-extras/torch-pin.txt
 	.venv-extras/bin/pip install --quiet -c .venv-extras/torch-pin.txt -e '.[camel,stanza,dev]'
 	! .venv-extras/bin/pip list 2>/dev/null | grep -i -E '^nvidia|cuda'
-	.venv-extras/bin/python -m pytest tests/backends -m extras -q -p no:cacheprovider
+	.venv-extras/bin/python -m pytest tests/backends tests/ner/test_neural_torch.py -m extras -q -p no:cacheprovider
 
 ## docs: regenerate the generated pages and build the site into build/site
 docs: $(VENV)/.installed-dev

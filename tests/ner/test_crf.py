@@ -53,6 +53,7 @@ def test_viterbi_is_the_best_path_for_each_sentence(lengths: list[int], trans: n
     assert [len(p) for p in got] == lengths
     for e, path in zip(emissions, got, strict=True):
         assert path == _brute_force(e, trans)
+        assert viterbi([e], trans) == [path]  # the one-sentence path agrees with the batched one
 
 
 def test_viterbi_of_nothing() -> None:

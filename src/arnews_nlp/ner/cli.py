@@ -158,7 +158,7 @@ def _cmd_eval_ner(args: argparse.Namespace) -> int:
 
 
 def _cmd_train_ner(args: argparse.Namespace) -> int:
-    from arnews_nlp.ner.train import TrainConfig, build_model
+    from arnews_nlp.ner.train import TrainConfig, build_model, default_vectors_path
 
     out = Path(args.out) if args.out else Path(__file__).resolve().parents[3] / "models" / "ner"
     cfg = TrainConfig(
@@ -166,10 +166,12 @@ def _cmd_train_ner(args: argparse.Namespace) -> int:
         c2=args.c2,
         max_iterations=args.max_iterations,
         dev_fraction=0.1 if args.dev else 0.0,
+        neural=not args.no_neural,
     )
+    vectors = Path(args.vectors) if args.vectors else default_vectors_path()
     clusters = Path(args.clusters) if args.clusters else out / "clusters.tsv"
     data = Path(args.data) if args.data else None
-    report = build_model(out, clusters_path=clusters, cfg=cfg, ner_dir=data)
+    report = build_model(out, clusters_path=clusters, cfg=cfg, ner_dir=data, vectors_path=vectors)
     json.dump(report, sys.stdout, ensure_ascii=False, indent=1, sort_keys=True)
     sys.stdout.write("\n")
     return 0
@@ -184,6 +186,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--data", help="folder with anercorp/, aqmar/, newsfane/ (default ../shared/data/ner)")
     p.add_argument("--clusters", help="word-cluster table (default OUT/clusters.tsv, from scripts/build_clusters.py)")
     p.add_argument("--out", help="model folder to write (default models/ner in the checkout)")
+    p.add_argument(
+        "--vectors",
+        help="ANT word vectors for the network (default build/ner/vectors.npz, from scripts/build_vectors.py)",
+    )
+    p.add_argument("--no-neural", action="store_true", help="CRF only: no BiLSTM-CRF (then torch is not needed)")
     p.add_argument("--dev", action="store_true", help="hold out dev splits and report their scores")
     p.add_argument("--max-iterations", type=int, default=d.max_iterations)
     p.add_argument("--c1", type=float, default=d.c1)

@@ -2,8 +2,9 @@
 
 A model directory holds ``meta.json``, ``model.crfsuite`` (the 4-type CRF),
 ``clusters.tsv`` (word clusters from unlabeled news), ``lexicon.tsv`` (word
-types from self-training on unlabeled news) and ``subtyper.json`` (GPE/LOC/FAC
-sub-typer); the gazetteer comes with the package.
+types from self-training on unlabeled news), ``neural.npz`` (a BiLSTM-CRF over
+word vectors from unlabeled news, whose label scores are added to the CRF's) and
+``subtyper.json`` (GPE/LOC/FAC sub-typer); the gazetteer comes with the package.
 """
 
 from __future__ import annotations
@@ -13,13 +14,16 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+
 from arnews_nlp.errors import ResourceNotFoundError
-from arnews_nlp.ner.crf import CRFModel, CRFWeights
+from arnews_nlp.ner.crf import CRFModel, CRFWeights, viterbi
 from arnews_nlp.ner.discourse import propagate
-from arnews_nlp.ner.features import Clusters, FeatureExtractor, load_clusters
+from arnews_nlp.ner.features import Clusters, FeatureExtractor, WordInfo, load_clusters
 from arnews_nlp.ner.gazetteer import Gazetteer
 from arnews_nlp.ner.labels import LABELS
 from arnews_nlp.ner.lexicon import load_lexicon
+from arnews_nlp.ner.neural import TAGS, BiLSTMTagger
 from arnews_nlp.ner.refine import refine_tags
 from arnews_nlp.ner.subtyper import PlaceSubtyper
 from arnews_nlp.resources.locate import model_path
@@ -72,10 +76,32 @@ class NERTagger:
         self.crf = CRFModel(self.model_dir / self.meta["crf"], self.extractor, weights)
         sub = self.meta.get("subtyper")
         self.subtyper = PlaceSubtyper.load(self.model_dir / sub) if sub else None
+        neural = self.meta.get("neural")
+        self.neural = BiLSTMTagger(self.model_dir / neural) if neural else None
+        self.neural_weight = float(self.meta.get("neural_weight", 1.0))
+        labels = self.crf.labels
+        # the network's label index for each CRF label
+        self._perm = [TAGS.index(t) for t in labels]
 
     def tag_coarse(self, tokens: Sequence[str]) -> list[str]:
-        """The CRF's own 4-type tags (PERS/LOC/ORG/MISC)."""
-        return self.crf.tag(tokens)
+        """The 4-type tags (PERS/LOC/ORG/MISC) before refinement: CRF plus network when the model has one."""
+        return self._coarse([self.extractor.analyze(tokens)])[0] if tokens else []
+
+    def _coarse(self, analyses: Sequence[tuple[list[WordInfo], list[tuple[int, int, str]]]]) -> list[list[str]]:
+        """4-type tags of analysed sentences, decoded together."""
+        if self.neural is None:
+            return self.crf.tag_analyses(analyses)
+        nonempty = [a for a in analyses if a[0]]
+        scores = self.crf.emissions_batch(nonempty) if nonempty else []
+        w, perm, net = self.neural_weight, self._perm, self.neural
+        for e, extra in zip(scores, net.emissions_batch(nonempty), strict=True):
+            e += w * extra[:, perm]
+            e[0] += w * net.start[perm]
+            e[-1] += w * net.end[perm]
+        trans = self.crf.weights.trans + w * net.trans[np.ix_(perm, perm)]
+        paths = iter(viterbi(scores, trans))
+        labels = self.crf.labels
+        return [[labels[y] for y in next(paths)] if a[0] else [] for a in analyses]
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO tags over PERS, ORG, GPE, LOC, FAC, NORP, OCC, MISC for one sentence."""
@@ -84,7 +110,7 @@ class NERTagger:
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags over the eight labels for several sentences (decoded together, faster than one by one)."""
         analyses = [self.extractor.analyze(s) for s in sentences]
-        coarse = self.crf.tag_analyses(analyses)
+        coarse = self._coarse(analyses)
         return [
             refine_tags(self.extractor, self.subtyper, list(s), c, analysis=a) if s else []
             for s, c, a in zip(sentences, coarse, analyses, strict=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from arnews_nlp.errors import ResourceNotFoundError
 from arnews_nlp.ner.corpora import Corpora, Sentence, load_corpora, shared_ner_dir
 from arnews_nlp.ner.crf import CRFModel, CRFWeights, train_crf
 from arnews_nlp.ner.features import Clusters, FeatureExtractor, load_clusters
@@ -23,6 +24,7 @@ from arnews_nlp.ner.gazetteer import Gazetteer
 from arnews_nlp.ner.labels import ANERCORP_SCHEME, LOC_TYPES, bio_spans, map_tags
 from arnews_nlp.ner.lexicon import ant_sentences, build_lexicon, save_lexicon, save_phrases
 from arnews_nlp.ner.model import NERTagger
+from arnews_nlp.ner.neural_train import NeuralConfig, train_neural
 from arnews_nlp.ner.scoring import Scores, score_sentences
 from arnews_nlp.ner.subtyper import PlaceSubtyper, span_features
 
@@ -50,6 +52,10 @@ class TrainConfig:
     anercorp_repeat: int = 1
     """Times each ANERcorp train sentence enters the CRF training set (2+ weights the news
     domain up against AQMAR's Wikipedia sentences under the same c1/c2; 1 = off)."""
+    neural: bool = True
+    """Also train the BiLSTM-CRF over ANT word vectors (:mod:`arnews_nlp.ner.neural`; needs torch)."""
+    neural_weight: float = 2.0
+    """Weight of the network's label scores when added to the CRF's."""
 
 
 def crf_training_set(c: Corpora, cfg: TrainConfig, *, with_aqmar_dev: bool) -> list[Sentence]:
@@ -110,6 +116,27 @@ def _extractor(
     return FeatureExtractor(clusters=clusters, gazetteer=gaz, version=cfg.features, lexicon=lexicon or {})
 
 
+def default_vectors_path() -> Path:
+    """Where ``scripts/build_vectors.py`` writes the ANT word vectors by default."""
+    return Path(__file__).resolve().parents[3] / "build" / "ner" / "vectors.npz"
+
+
+def _check_neural_inputs(vectors_path: Path | None) -> None:
+    if vectors_path is None or not vectors_path.is_file():
+        raise ResourceNotFoundError(
+            f"Word vectors {str(vectors_path)!r} not found: build them with "
+            "'python scripts/build_vectors.py' (needs gensim, about 5 minutes), "
+            "or train without the network (arnews train-ner --no-neural)"
+        )
+    try:
+        import torch  # noqa: F401
+    except ImportError as exc:
+        raise ImportError(
+            "training the neural NER tagger needs torch (CPU build): pip install torch==2.13.0; "
+            "or train without it (arnews train-ner --no-neural)"
+        ) from exc
+
+
 def default_ant_path() -> Path:
     """The ANT news dump beside the checkout (``$ARNEWS_SHARED`` honoured)."""
     return shared_ner_dir().parent / "news" / "ant-v2.1.jsonl.gz"
@@ -138,13 +165,23 @@ def build_model(
     cfg: TrainConfig | None = None,
     ner_dir: Path | None = None,
     ant_path: Path | None = None,
+    vectors_path: Path | None = None,
+    neural_cfg: NeuralConfig | None = None,
 ) -> dict[str, Any]:
     """Train the CRF (and sub-typer) into ``out_dir``; returns a report dict.
 
     With ``cfg.dev_fraction > 0`` the ANERcorp dev split is held out, AQMAR dev is
     not trained on, and both are scored (the measured-scores setting).
+    With ``cfg.neural`` the network is trained too, from ``vectors_path``
+    (``scripts/build_vectors.py``); that needs torch.
+
+    Raises:
+        ResourceNotFoundError: when ``cfg.neural`` and ``vectors_path`` is missing.
+        ImportError: when ``cfg.neural`` and torch is not installed (the message says what to install).
     """
     cfg = cfg or TrainConfig()
+    if cfg.neural:
+        _check_neural_inputs(vectors_path)
     t0 = time.time()
     corpora = load_corpora(ner_dir, dev_fraction=cfg.dev_fraction)
     held_out = cfg.dev_fraction > 0
@@ -171,6 +208,11 @@ def build_model(
     CRFWeights.from_crfsuite(crf_path).save(out_dir / "weights.npz")
     if cfg.use_clusters and clusters_path.resolve() != (out_dir / "clusters.tsv").resolve():
         shutil.copyfile(clusters_path, out_dir / "clusters.tsv")
+    neural_info = None
+    if cfg.neural:
+        assert vectors_path is not None  # _check_neural_inputs
+        neural_info = train_neural(train, extractor, vectors_path, out_dir / "neural.npz", neural_cfg)
+        log.info("neural tagger trained (%.0fs)", neural_info["seconds"])
     subtyper = train_subtyper(extractor, corpora.newsfane)
     subtyper.save(out_dir / "subtyper.json")
     meta = {
@@ -183,11 +225,14 @@ def build_model(
         "features": cfg.features,
         "lexicon": "lexicon.tsv" if cfg.self_train else None,
         "auto_gazetteer": "autogaz.tsv" if cfg.self_train and cfg.auto_gazetteer else None,
+        "neural": "neural.npz" if cfg.neural else None,
+        "neural_weight": cfg.neural_weight,
     }
     (out_dir / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     report: dict[str, Any] = {
         "config": cfg.__dict__,
         "crf": info,
+        "neural": neural_info,
         "train_sentences": len(train),
         "lexicon_words": lexicon_size,
         "train_tokens": sum(len(t) for t, _ in train),

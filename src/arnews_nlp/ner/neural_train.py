@@ -1,0 +1,193 @@
+"""Train the BiLSTM-CRF of :mod:`arnews_nlp.ner.neural` with torch and export it for numpy.
+
+Needs torch (CPU build: ``pip install torch==2.13.0``) and a word-vector file
+from ``scripts/build_vectors.py``. Reproducible on one machine: seeds are fixed,
+batches come in a seeded order and torch runs on a fixed number of threads.
+The last epochs' weights are averaged, which steadies the result between runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from arnews_nlp.ner.corpora import Sentence
+from arnews_nlp.ner.features import FeatureExtractor
+from arnews_nlp.ner.labels import map_tags
+from arnews_nlp.ner.neural import TAGS, NeuralEncoder, match_attributes, word_attributes
+
+__all__ = ["NeuralConfig", "export", "load_vectors", "train_neural"]
+
+log = logging.getLogger(__name__)
+
+_COARSE = {"PERS": "PERS", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
+
+
+class NeuralConfig:
+    """Settings of the network and its training (defaults: the shipped model)."""
+
+    def __init__(
+        self,
+        *,
+        hidden: int = 200,
+        char_filters: int = 50,
+        char_dim: int = 30,
+        attr_dim: int = 32,
+        dropout: float = 0.5,
+        lr: float = 1e-3,
+        epochs: int = 25,
+        average_last: int = 8,
+        batch_size: int = 32,
+        seed: int = 1,
+        threads: int = 2,
+        min_count: int = 5,
+    ) -> None:
+        self.hidden = hidden
+        self.char_filters = char_filters
+        self.char_dim = char_dim
+        self.attr_dim = attr_dim
+        self.dropout = dropout
+        self.lr = lr
+        self.epochs = epochs
+        self.average_last = average_last
+        self.batch_size = batch_size
+        self.seed = seed
+        self.threads = threads
+        self.min_count = min_count
+
+    def as_dict(self) -> dict[str, Any]:
+        """The settings, for reports."""
+        return dict(self.__dict__)
+
+
+def load_vectors(path: Path | str, min_count: int) -> tuple[list[str], np.ndarray]:
+    """Words seen at least ``min_count`` times and their unit-length vectors (``build_vectors.py`` output)."""
+    with np.load(path) as z:
+        words = z["words"].tobytes().decode("utf-8").split("\n")
+        counts = z["counts"]
+        vecs = z["vectors"].astype(np.float32)
+    keep = np.nonzero(counts >= min_count)[0]
+    v = vecs[keep]
+    v /= np.linalg.norm(v, axis=1, keepdims=True) + 1e-9
+    # rounded as they are shipped (float16), so training sees the vectors tagging will
+    return [words[i] for i in keep], v.astype(np.float16).astype(np.float32)
+
+
+def _encode_all(
+    sentences: Sequence[Sentence], extractor: FeatureExtractor, enc: NeuralEncoder
+) -> list[tuple[Any, Any, list[list[int]], np.ndarray]]:
+    index = {t: i for i, t in enumerate(TAGS)}
+    out = []
+    for toks, tags in sentences:
+        if toks:
+            ids, chars, sparse = enc.encode(*extractor.analyze(toks))
+            gold = np.array([index.get(t, 0) for t in map_tags(tags, _COARSE)], dtype=np.int64)
+            out.append((ids, chars, sparse, gold))
+    return out
+
+
+def _attribute_vocabulary(sentences: Sequence[Sentence], extractor: FeatureExtractor) -> list[str]:
+    seen: dict[str, None] = {}
+    for toks, _ in sentences:
+        if toks:
+            infos, matches = extractor.analyze(toks)
+            for info, near in zip(infos, match_attributes(len(infos), matches), strict=True):
+                seen.update(dict.fromkeys(word_attributes(info) + near))
+    return sorted(seen)
+
+
+def train_neural(
+    sentences: Sequence[Sentence],
+    extractor: FeatureExtractor,
+    vectors_path: Path | str,
+    out_path: Path | str,
+    cfg: NeuralConfig | None = None,
+) -> dict[str, Any]:
+    """Train on ``sentences`` (BIO over PERS/LOC/ORG/MISC) and write ``out_path`` (``neural.npz``)."""
+    import torch
+
+    from arnews_nlp.ner.neural_torch import BiLSTMCRF, batchify
+
+    cfg = cfg or NeuralConfig()
+    t0 = time.time()
+    torch.manual_seed(cfg.seed)
+    torch.set_num_threads(cfg.threads)
+    words, vectors = load_vectors(vectors_path, cfg.min_count)
+    chars = "".join(sorted({c for toks, _ in sentences for t in toks for c in extractor.word(t).key}))
+    enc = NeuralEncoder(words, chars, _attribute_vocabulary(sentences, extractor))
+    data = _encode_all(sentences, extractor, enc)
+    net = BiLSTMCRF(vectors, len(chars), len(enc.attributes), cfg)
+    opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=cfg.lr)
+    order = sorted(range(len(data)), key=lambda i: len(data[i][3]))
+    batches = [order[i : i + cfg.batch_size] for i in range(0, len(order), cfg.batch_size)]
+    rng = np.random.default_rng(cfg.seed)
+    summed: dict[str, Any] | None = None
+    averaged = 0
+    losses = []
+    for epoch in range(cfg.epochs):
+        rng.shuffle(batches)
+        total = 0.0
+        net.train()
+        for batch in batches:
+            tensors = batchify([data[i] for i in batch], len(enc.attributes))
+            loss = net.loss(*tensors) / len(batch)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
+            opt.step()
+            total += loss.item() * len(batch)
+        losses.append(round(total / len(data), 4))
+        log.info("neural epoch %d: loss %.3f (%.0fs)", epoch, losses[-1], time.time() - t0)
+        if epoch >= cfg.epochs - cfg.average_last:
+            state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+            summed = state if summed is None else {k: summed[k] + state[k] for k in state}
+            averaged += 1
+    if summed is not None:
+        net.load_state_dict({k: v / averaged for k, v in summed.items()})
+    export(net, enc, words, chars, out_path)
+    return {
+        "config": cfg.as_dict(),
+        "sentences": len(data),
+        "vocabulary": len(words),
+        "attributes": len(enc.attributes),
+        "losses": losses,
+        "averaged_epochs": averaged,
+        "seconds": round(time.time() - t0, 1),
+    }
+
+
+def export(net: Any, enc: NeuralEncoder, words: Sequence[str], chars: str, out_path: Path | str) -> None:
+    """Write the trained network's weights and vocabularies as ``neural.npz`` (read by :class:`BiLSTMTagger`)."""
+    sd = {k: v.detach().cpu().numpy() for k, v in net.state_dict().items()}
+
+    def text(s: str) -> np.ndarray:
+        return np.frombuffer(s.encode("utf-8"), dtype=np.uint8)
+
+    attrs = sorted(enc.attributes, key=enc.attributes.__getitem__)
+    with open(out_path, "wb") as fh:
+        np.savez_compressed(
+            fh,
+            words=text("\n".join(words)),
+            chars=text(chars),
+            attributes=text("\n".join(attrs)),
+            vectors=sd["words.weight"].astype(np.float16),
+            char_vectors=sd["chars.weight"],
+            char_conv=sd["char_conv.weight"],
+            char_bias=sd["char_conv.bias"],
+            attr_vectors=sd["attrs.weight"][: len(attrs)],
+            w_ih=np.stack([sd["lstm.weight_ih_l0"], sd["lstm.weight_ih_l0_reverse"]]),
+            w_hh=np.stack([sd["lstm.weight_hh_l0"], sd["lstm.weight_hh_l0_reverse"]]),
+            b_ih=np.stack([sd["lstm.bias_ih_l0"], sd["lstm.bias_ih_l0_reverse"]]),
+            b_hh=np.stack([sd["lstm.bias_hh_l0"], sd["lstm.bias_hh_l0_reverse"]]),
+            out_w=sd["out.weight"],
+            out_b=sd["out.bias"],
+            trans=sd["crf.trans"],
+            start=sd["crf.start"],
+            end=sd["crf.end"],
+        )
+

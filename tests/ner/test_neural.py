@@ -1,0 +1,162 @@
+"""The numpy BiLSTM-CRF: batched, cached forward pass against a plain reference; the tagger's score sum."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from arnews_nlp.ner.crf import viterbi
+from arnews_nlp.ner.features import FeatureExtractor
+from arnews_nlp.ner.gazetteer import Gazetteer
+from arnews_nlp.ner.model import NERTagger
+from arnews_nlp.ner.neural import TAGS, BiLSTMTagger, NeuralEncoder, match_attributes, word_attributes
+
+from .conftest import toy_sentences
+
+DIM, CH, NF, AD, H = 6, 4, 5, 3, 4  # vector size, char dim, char filters, attribute dim, hidden per direction
+
+
+def _text(s: str) -> np.ndarray:
+    return np.frombuffer(s.encode("utf-8"), dtype=np.uint8)
+
+
+def write_random_net(path: Path, words: list[str], chars: str, attrs: list[str], seed: int = 0) -> dict:
+    """A neural.npz with random weights, in the layout ``neural_train.export`` writes."""
+    rng = np.random.default_rng(seed)
+    k = len(TAGS)
+    w = {
+        "vectors": rng.normal(size=(len(words) + 2, DIM)).astype(np.float16),
+        "char_vectors": rng.normal(size=(len(chars) + 2, CH)).astype(np.float32),
+        "char_conv": rng.normal(size=(NF, CH, 3)).astype(np.float32),
+        "char_bias": rng.normal(size=NF).astype(np.float32),
+        "attr_vectors": rng.normal(size=(len(attrs), AD)).astype(np.float32),
+        "w_ih": rng.normal(scale=0.5, size=(2, 4 * H, 3 * DIM + NF + AD)).astype(np.float32),
+        "w_hh": rng.normal(scale=0.5, size=(2, 4 * H, H)).astype(np.float32),
+        "b_ih": rng.normal(size=(2, 4 * H)).astype(np.float32),
+        "b_hh": rng.normal(size=(2, 4 * H)).astype(np.float32),
+        "out_w": rng.normal(size=(k, 2 * H)).astype(np.float32),
+        "out_b": rng.normal(size=k).astype(np.float32),
+        "trans": rng.normal(size=(k, k)).astype(np.float32),
+        "start": rng.normal(size=k).astype(np.float32),
+        "end": rng.normal(size=k).astype(np.float32),
+    }
+    with open(path, "wb") as fh:
+        np.savez(fh, words=_text("\n".join(words)), chars=_text(chars), attributes=_text("\n".join(attrs)), **w)
+    return w
+
+
+def reference(w: dict, enc: NeuralEncoder, fx: FeatureExtractor, tokens: list[str]) -> np.ndarray:
+    """The network on one sentence, written out step by step (what torch computes)."""
+    infos, matches = fx.analyze(tokens)
+    near = match_attributes(len(infos), matches)
+    xs = []
+    for info, m in zip(infos, near, strict=True):
+        vec = np.concatenate([w["vectors"][i].astype(np.float32) for i in enc.word_ids(info)])
+        cv = w["char_vectors"][enc.char_ids(info)]  # [16, CH], padding row 0 included
+        padded = np.vstack([np.zeros((1, CH)), cv, np.zeros((1, CH))])
+        conv = np.array(
+            [
+                [
+                    sum(w["char_conv"][f, :, k] @ padded[p + k] for k in range(3)) + w["char_bias"][f]
+                    for f in range(NF)
+                ]
+                for p in range(len(cv))
+            ]
+        )
+        chars = np.maximum(conv, 0).max(axis=0)
+        ids = enc.attribute_ids(word_attributes(info) + m)
+        attrs = w["attr_vectors"][ids].sum(axis=0) if ids else np.zeros(AD)
+        xs.append(np.concatenate([vec, chars, attrs]))
+
+    def run(d: int, seq: list[np.ndarray]) -> list[np.ndarray]:
+        h, c, out = np.zeros(H), np.zeros(H), []
+        for x in seq:
+            g = w["w_ih"][d] @ x + w["b_ih"][d] + w["w_hh"][d] @ h + w["b_hh"][d]
+            i, f, gg, o = (g[j * H : (j + 1) * H] for j in range(4))
+            sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+            c = sig(f) * c + sig(i) * np.tanh(gg)
+            h = sig(o) * np.tanh(c)
+            out.append(h)
+        return out
+
+    fwd = run(0, xs)
+    bwd = run(1, xs[::-1])[::-1]
+    return np.array([w["out_w"] @ np.concatenate([a, b]) + w["out_b"] for a, b in zip(fwd, bwd, strict=True)])
+
+
+@pytest.fixture(scope="module")
+def fx() -> FeatureExtractor:
+    return FeatureExtractor(gazetteer=Gazetteer.from_file(), version=2, lexicon={"سامي": ("lx=PERS",)})
+
+
+def _vocab(fx: FeatureExtractor) -> tuple[list[str], str, list[str]]:
+    sents = toy_sentences()
+    words = sorted({fx.word(t).key for toks, _ in sents for t in toks})[::2]  # half the words unknown
+    chars = "".join(sorted({c for toks, _ in sents for t in toks for c in fx.word(t).key}))[:-3]
+    attrs: set[str] = set()
+    for toks, _ in sents:
+        infos, matches = fx.analyze(toks)
+        for info, m in zip(infos, match_attributes(len(infos), matches), strict=True):
+            attrs.update(word_attributes(info) + m)
+    return words, chars, sorted(attrs)[1:]  # one attribute unknown too
+
+
+def test_batched_cached_forward_equals_the_reference(tmp_path: Path, fx: FeatureExtractor) -> None:
+    words, chars, attrs = _vocab(fx)
+    w = write_random_net(tmp_path / "neural.npz", words, chars, attrs)
+    net = BiLSTMTagger(tmp_path / "neural.npz")
+    sents = [toks for toks, _ in toy_sentences()] + [["دمشق"], ["زار", "الأمم", "المتحدة", "اليوم"]]
+    analyses = [fx.analyze(s) for s in sents]
+    batched = net.emissions_batch(analyses)
+    again = net.emissions_batch(analyses[::-1])[::-1]  # now every word is cached, order reversed
+    for s, b, a in zip(sents, batched, again, strict=True):
+        ref = reference(w, net.encoder, fx, s)
+        assert b.shape == (len(s), len(TAGS))
+        np.testing.assert_allclose(b, ref, rtol=1e-4, atol=1e-4)
+        np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-5)
+    copy = pickle.loads(pickle.dumps(net))
+    assert not copy._words and net._words
+    np.testing.assert_allclose(copy.emissions_batch(analyses[:2])[1], batched[1], rtol=1e-5, atol=1e-5)
+
+
+def test_unknown_words_chars_and_attributes_map_to_reserved_ids(fx: FeatureExtractor) -> None:
+    enc = NeuralEncoder(["دمشق"], "دمش", ["sh=A"])
+    ids, chars, sparse = enc.encode(*fx.analyze(["ودمشق", "xyz"]))
+    assert ids[0].tolist() == [1, 2, 2]  # the whole word is unknown, its stem is not
+    assert chars[1, :3].tolist() == [1, 1, 1] and chars[1, 3:].sum() == 0
+    assert sparse == [[0], []]
+
+
+def test_tagger_adds_network_scores_to_the_crf(tmp_path: Path, tiny_model_dir: Path, fx: FeatureExtractor) -> None:
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    words, chars, attrs = _vocab(fx)
+    w = write_random_net(model / "neural.npz", words, chars, attrs, seed=3)
+    plain = NERTagger(tiny_model_dir)
+    sents = [toks for toks, _ in toy_sentences()]
+    meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))
+    for weight in (0.0, 5.0):
+        meta.update(neural="neural.npz", neural_weight=weight)
+        (model / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        both = NERTagger(model)
+        got = [both.tag_coarse(s) for s in sents]
+        if weight == 0.0:
+            assert got == [plain.tag_coarse(s) for s in sents]
+            continue
+        labels = plain.crf.labels
+        perm = [TAGS.index(t) for t in labels]
+        trans = plain.crf.weights.trans + weight * w["trans"][np.ix_(perm, perm)]
+        for s, tags in zip(sents, got, strict=True):
+            infos, matches = plain.extractor.analyze(s)
+            assert both.neural is not None
+            net = reference(w, both.neural.encoder, both.extractor, s)
+            e = plain.crf.emissions(infos, matches) + weight * net[:, perm]
+            e[0] += weight * w["start"][perm]
+            e[-1] += weight * w["end"][perm]
+            assert tags == [labels[y] for y in viterbi([e], trans)[0]]
+        assert got != [plain.tag_coarse(s) for s in sents]  # random scores at weight 5 do change tags

@@ -1,0 +1,79 @@
+"""The torch side of the neural tagger: numpy reproduces torch's forward pass; training runs end to end.
+
+Needs torch (``make test-extras``); skipped without it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from arnews_nlp.ner.features import FeatureExtractor
+from arnews_nlp.ner.gazetteer import Gazetteer
+from arnews_nlp.ner.neural import BiLSTMTagger, NeuralEncoder
+from arnews_nlp.ner.neural_train import NeuralConfig, export, load_vectors, train_neural
+
+from .conftest import toy_sentences
+
+torch = pytest.importorskip("torch")
+pytestmark = pytest.mark.extras
+
+
+def _vectors(path: Path, fx: FeatureExtractor) -> None:
+    words = sorted({fx.word(t).key for toks, _ in toy_sentences() for t in toks})
+    rng = np.random.default_rng(0)
+    with open(path, "wb") as fh:
+        np.savez(
+            fh,
+            words=np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8),
+            counts=np.arange(len(words)) % 9,
+            vectors=rng.normal(size=(len(words), 8)).astype(np.float16),
+        )
+
+
+def test_numpy_forward_matches_torch(tmp_path: Path) -> None:
+    from arnews_nlp.ner.neural_torch import BiLSTMCRF, batchify
+
+    fx = FeatureExtractor(gazetteer=Gazetteer.from_file(), version=2)
+    _vectors(tmp_path / "vec.npz", fx)
+    cfg = NeuralConfig(hidden=10, char_filters=6, char_dim=5, attr_dim=4, min_count=2)
+    words, vecs = load_vectors(tmp_path / "vec.npz", cfg.min_count)
+    sents = [toks for toks, _ in toy_sentences()]
+    chars = "".join(sorted({c for s in sents for t in s for c in fx.word(t).key}))
+    enc = NeuralEncoder(words, chars, ["sh=A", "p=و", "gw=COUNTRY", "g=CITY", "gB=CITY", "gI=CITY", "punct"])
+    torch.manual_seed(0)
+    net = BiLSTMCRF(vecs, len(chars), len(enc.attributes), cfg)
+    with torch.no_grad():  # non-zero everywhere, the attribute bag's padding row excepted
+        for p in net.parameters():
+            if p.requires_grad:
+                p.normal_(0, 0.5)
+        net.attrs.weight[-1].zero_()
+    net.eval()
+    export(net, enc, words, chars, tmp_path / "neural.npz")
+    tagger = BiLSTMTagger(tmp_path / "neural.npz")
+    analyses = [fx.analyze(s) for s in sents]
+    got = tagger.emissions_batch(analyses)
+    items = [(*enc.encode(*a), np.zeros(len(a[0]), np.int64)) for a in analyses]
+    ids, ch, attrs, _, _ = batchify(items, len(enc.attributes))
+    with torch.no_grad():
+        want = net(ids, ch, attrs).numpy()
+    for k, g in enumerate(got):
+        np.testing.assert_allclose(g, want[k, : len(g)], rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(tagger.trans, net.crf.trans.detach().numpy())
+
+
+def test_training_lowers_the_loss_and_exports_a_loadable_model(tmp_path: Path) -> None:
+    fx = FeatureExtractor(gazetteer=Gazetteer.from_file(), version=2)
+    _vectors(tmp_path / "vec.npz", fx)
+    cfg = NeuralConfig(hidden=16, epochs=12, average_last=3, batch_size=4, min_count=1, threads=1, lr=0.01)
+    info = train_neural(toy_sentences() * 4, fx, tmp_path / "vec.npz", tmp_path / "neural.npz", cfg)
+    assert info["losses"][-1] < info["losses"][0] / 2
+    assert info["averaged_epochs"] == 3
+    again = train_neural(toy_sentences() * 4, fx, tmp_path / "vec.npz", tmp_path / "again.npz", cfg)
+    assert again["losses"] == info["losses"]  # same seed, same threads: same run
+    tagger = BiLSTMTagger(tmp_path / "neural.npz")
+    toks = toy_sentences()[0][0]
+    (scores,) = tagger.emissions_batch([fx.analyze(toks)])
+    assert scores.shape == (len(toks), 9)
