@@ -130,12 +130,13 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=2000, help="first N articles (0: the whole dump)")
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts (0: in-process)")
     ap.add_argument("--pipeline", choices=("full", "tokenizer"), default="full")
+    ap.add_argument("--ner", choices=("default", "crf"), default="default", help="crf: the CRF alone")
     args = ap.parse_args()
     path = dump_path()
     if not path.exists():
         print(f"SKIP: ANT dump not found at {path} (set ARNEWS_SHARED)")
         return 0
-    nlp = load() if args.pipeline == "full" else Pipeline.from_config(TOKENIZER)
+    nlp = load(ner=args.ner) if args.pipeline == "full" else Pipeline.from_config(TOKENIZER)
     print(f"dump: {path.name}, articles: {args.articles or 'all'}, pipeline: {args.pipeline} {nlp.pipe_names}")
     print(f"cores available: {len(os.sched_getaffinity(0))}, load average: {os.getloadavg()[0]:.2f}")
     fl = floor(path, args.articles)

@@ -33,9 +33,10 @@ def main() -> int:
     ap.add_argument("--skip", type=int, default=2000)
     ap.add_argument("--profile", default=None, help="stage name (e.g. ner) to profile with cProfile")
     ap.add_argument("--sort", default="cumulative", choices=["cumulative", "tottime"], help="profile order")
+    ap.add_argument("--ner", choices=("default", "crf"), default="default", help="crf: the CRF alone")
     args = ap.parse_args()
     records = list(ant_records(args.skip + args.articles + 50))[args.skip :]
-    nlp = arnews_nlp.load()
+    nlp = arnews_nlp.load(ner=args.ner)
     stages = [(spec.name, spec.stage) for spec in nlp._stages]
     for rec in records[:50]:
         nlp(rec)

@@ -26,7 +26,7 @@ STAGES = [
     ("normalizer", "arnews.normalizer.v1"),
     ("sentencizer", "arnews.sentencizer.v1"),
     ("tokenizer", "arnews.tokenizer.v1"),
-    ("ner", "arnews.ner.crf.v1"),
+    ("ner", "arnews.ner.v2"),
     ("temporal", "arnews.temporal.v1"),
 ]
 

@@ -61,7 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("json", "summary"), default="json")
     ex.add_argument("--tokens", action="store_true", help="include tokens and clitic segments")
     ex.add_argument("--indent", action="store_true", help="pretty-print the JSON")
-    ex.add_argument("--ner", choices=("default", "camel", "stanza"), default="default", help="NER backend")
+    ex.add_argument(
+        "--ner",
+        choices=("default", "crf", "camel", "stanza"),
+        default="default",
+        help="NER backend (crf: the shipped model's CRF alone, faster, less accurate)",
+    )
     ex.add_argument("--segmenter", choices=("default", "camel"), default="default", help="clitic segmenter")
     ex.set_defaults(func=_cmd_extract)
 

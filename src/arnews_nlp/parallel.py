@@ -23,6 +23,9 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init(nlp: Pipeline, disabled: frozenset[str]) -> None:
+    from arnews_nlp.batch.pool import one_math_thread
+
+    one_math_thread()
     _WORKER["nlp"] = nlp
     _WORKER["disabled"] = disabled
 

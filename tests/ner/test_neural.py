@@ -61,10 +61,7 @@ def reference(w: dict, enc: NeuralEncoder, fx: FeatureExtractor, tokens: list[st
         padded = np.vstack([np.zeros((1, CH)), cv, np.zeros((1, CH))])
         conv = np.array(
             [
-                [
-                    sum(w["char_conv"][f, :, k] @ padded[p + k] for k in range(3)) + w["char_bias"][f]
-                    for f in range(NF)
-                ]
+                [sum(w["char_conv"][f, :, k] @ padded[p + k] for k in range(3)) + w["char_bias"][f] for f in range(NF)]
                 for p in range(len(cv))
             ]
         )
@@ -120,7 +117,7 @@ def test_batched_cached_forward_equals_the_reference(tmp_path: Path, fx: Feature
         np.testing.assert_allclose(b, ref, rtol=1e-4, atol=1e-4)
         np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-5)
     copy = pickle.loads(pickle.dumps(net))
-    assert not copy._words and net._words
+    assert not copy._row and net._row
     np.testing.assert_allclose(copy.emissions_batch(analyses[:2])[1], batched[1], rtol=1e-5, atol=1e-5)
 
 
@@ -160,3 +157,56 @@ def test_tagger_adds_network_scores_to_the_crf(tmp_path: Path, tiny_model_dir: P
             e[-1] += weight * w["end"][perm]
             assert tags == [labels[y] for y in viterbi([e], trans)[0]]
         assert got != [plain.tag_coarse(s) for s in sents]  # random scores at weight 5 do change tags
+
+
+def test_stage_switch_and_factories(tmp_path: Path, tiny_model_dir: Path, fx: FeatureExtractor) -> None:
+    import arnews_nlp
+    from arnews_nlp.doc import Doc, Sentence, Token
+    from arnews_nlp.ner import NERStage
+
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    write_random_net(model / "neural.npz", *_vocab(fx), seed=3)
+    meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))
+    meta.update(neural="neural.npz", neural_weight=5.0)
+    (model / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+
+    def entities(stage: NERStage, toks: list[str]) -> list[tuple[int, int, str]]:
+        text = " ".join(toks)
+        doc = Doc(text)
+        starts = [sum(len(t) + 1 for t in toks[:k]) for k in range(len(toks))]
+        doc.tokens = [Token(s, s + len(t), t) for s, t in zip(starts, toks, strict=True)]
+        doc.sentences = [Sentence(0, len(text))]
+        return [(e.start, e.end, e.label) for e in stage(doc).entities]
+
+    sents = [toks for toks, _ in toy_sentences()]
+    crf_alone = [entities(NERStage(model_path=tiny_model_dir), s) for s in sents]
+    assert [entities(NERStage(model_path=model, neural=False), s) for s in sents] == crf_alone
+    assert [entities(NERStage(model_path=model), s) for s in sents] != crf_alone
+    default, crf = (arnews_nlp.load(ner=name).get_pipe("ner") for name in ("default", "crf"))
+    assert isinstance(default, NERStage) and isinstance(crf, NERStage)
+    assert default.neural and not crf.neural
+    assert pickle.loads(pickle.dumps(crf)).neural is False
+
+
+def test_word_cache_starts_afresh_when_full(
+    tmp_path: Path, fx: FeatureExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from arnews_nlp.ner import neural
+
+    words, chars, attrs = _vocab(fx)
+    w = write_random_net(tmp_path / "neural.npz", words, chars, attrs)
+    net = BiLSTMTagger(tmp_path / "neural.npz")
+    monkeypatch.setattr(neural, "_CACHE_LIMIT", 6)
+    sents = [toks for toks, _ in toy_sentences()]  # 8 or 9 distinct tokens each: more than the cache holds
+    for s in sents + sents[::-1]:
+        (got,) = net.emissions_batch([fx.analyze(s)])
+        np.testing.assert_allclose(got, reference(w, net.encoder, fx, s), rtol=1e-4, atol=1e-4)
+        assert len(net._row) <= max(6, len(set(s)))
+
+
+def test_char_matrix_equals_char_ids_word_by_word(fx: FeatureExtractor) -> None:
+    enc = NeuralEncoder([], "ابتدمشق", [])
+    # known letters, unknown ones, an emoji, a word longer than 16, a private-use character
+    keys = ["دمشق", "بيروت", "x5😀", "ا" * 20 + "ق", "د\U000f0003"]
+    assert enc.char_matrix(keys).tolist() == [enc.char_ids(fx.word(k)) for k in keys]

@@ -78,7 +78,12 @@ def register(sub: Any) -> None:
     ba.add_argument("--resume", action="store_true", help="continue an interrupted run into the same output")
     ba.add_argument("--overwrite", action="store_true", help="replace an existing output")
     ba.add_argument("--tokens", action="store_true", help="include tokens in the output")
-    ba.add_argument("--ner", choices=("default", "camel", "stanza"), default="default")
+    ba.add_argument(
+        "--ner",
+        choices=("default", "crf", "camel", "stanza"),
+        default="default",
+        help="NER backend (crf: the shipped model's CRF alone, about 1.4x faster per article, less accurate)",
+    )
     ba.add_argument("--config", help="pipeline config file (JSON or TOML) instead of the default pipeline")
     ba.add_argument(
         "--progress",

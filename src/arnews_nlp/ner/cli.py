@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import subprocess
@@ -21,6 +22,9 @@ from arnews_nlp.ner.labels import ANERCORP_SCHEME, AQMAR_MAP, LABELS, map_tags
 __all__ = ["main", "register", "tag_conll_lines"]
 
 _SCHEMES = ("full", "anercorp")
+
+
+_CRF_ONLY = "the model's CRF alone, without the network's scores (faster, less accurate)"
 
 
 def _shared_dir() -> Path:
@@ -101,7 +105,8 @@ def _cmd_tag_conll(args: argparse.Namespace) -> int:
     out = _open_out(args.output)
     try:
         with open(args.input, encoding="utf-8") as fh:
-            for line in tag_conll_lines(fh, tagger.tag_document, scheme=args.scheme, window=args.window):
+            tag = functools.partial(tagger.tag_document, neural=not args.crf_only)
+            for line in tag_conll_lines(fh, tag, scheme=args.scheme, window=args.window):
                 out.write(line + "\n")
     finally:
         if out is not sys.stdout:
@@ -135,7 +140,8 @@ def _cmd_eval_ner(args: argparse.Namespace) -> int:
             sents = read_conll(args.gold)
             tagged: list[list[str]] = []
             for a in range(0, len(sents), max(1, args.window)):
-                tagged += tagger.tag_document([[c[0] for c in s] for s in sents[a : a + max(1, args.window)]])
+                block = [[c[0] for c in s] for s in sents[a : a + max(1, args.window)]]
+                tagged += tagger.tag_document(block, neural=not args.crf_only)
             for sent, pred in zip(sents, tagged, strict=True):
                 if args.scheme == "anercorp":
                     pred = map_tags(pred, ANERCORP_SCHEME)
@@ -160,7 +166,8 @@ def _cmd_eval_ner(args: argparse.Namespace) -> int:
 def _cmd_train_ner(args: argparse.Namespace) -> int:
     from arnews_nlp.ner.train import TrainConfig, build_model, default_vectors_path
 
-    out = Path(args.out) if args.out else Path(__file__).resolve().parents[3] / "models" / "ner"
+    checkout_model = Path(__file__).resolve().parents[3] / "models" / "ner"
+    out = Path(args.out) if args.out else checkout_model
     cfg = TrainConfig(
         c1=args.c1,
         c2=args.c2,
@@ -169,7 +176,8 @@ def _cmd_train_ner(args: argparse.Namespace) -> int:
         neural=not args.no_neural,
     )
     vectors = Path(args.vectors) if args.vectors else default_vectors_path()
-    clusters = Path(args.clusters) if args.clusters else out / "clusters.tsv"
+    # the table build_clusters.py writes; a model folder elsewhere gets a copy
+    clusters = Path(args.clusters) if args.clusters else checkout_model / "clusters.tsv"
     data = Path(args.data) if args.data else None
     report = build_model(out, clusters_path=clusters, cfg=cfg, ner_dir=data, vectors_path=vectors)
     json.dump(report, sys.stdout, ensure_ascii=False, indent=1, sort_keys=True)
@@ -184,7 +192,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     d = TrainConfig()
     p = subparsers.add_parser("train-ner", help="build the NER model from ../shared/data/ner")
     p.add_argument("--data", help="folder with anercorp/, aqmar/, newsfane/ (default ../shared/data/ner)")
-    p.add_argument("--clusters", help="word-cluster table (default OUT/clusters.tsv, from scripts/build_clusters.py)")
+    p.add_argument(
+        "--clusters", help="word-cluster table (default models/ner/clusters.tsv, from scripts/build_clusters.py)"
+    )
     p.add_argument("--out", help="model folder to write (default models/ner in the checkout)")
     p.add_argument(
         "--vectors",
@@ -213,6 +223,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         default=25,
         help="sentences per pseudo-document for name propagation (default 25; 1 = off)",
     )
+    p.add_argument("--crf-only", action="store_true", help=_CRF_ONLY)
     p.set_defaults(func=_cmd_tag_conll)
 
     p = subparsers.add_parser("eval-ner", help="tag a gold CoNLL file and score it with score_ner.py")
@@ -225,6 +236,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("-o", "--output", help="also keep the TOKEN GOLD PRED file here")
     p.add_argument("--json", action="store_true", help="scores as JSON")
     p.add_argument("--window", type=int, default=25, help="sentences per pseudo-document (see tag-conll)")
+    p.add_argument("--crf-only", action="store_true", help=_CRF_ONLY)
     p.set_defaults(func=_cmd_eval_ner)
 
 

@@ -83,13 +83,15 @@ class NERTagger:
         # the network's label index for each CRF label
         self._perm = [TAGS.index(t) for t in labels]
 
-    def tag_coarse(self, tokens: Sequence[str]) -> list[str]:
+    def tag_coarse(self, tokens: Sequence[str], *, neural: bool = True) -> list[str]:
         """The 4-type tags (PERS/LOC/ORG/MISC) before refinement: CRF plus network when the model has one."""
-        return self._coarse([self.extractor.analyze(tokens)])[0] if tokens else []
+        return self._coarse([self.extractor.analyze(tokens)], neural=neural)[0] if tokens else []
 
-    def _coarse(self, analyses: Sequence[tuple[list[WordInfo], list[tuple[int, int, str]]]]) -> list[list[str]]:
-        """4-type tags of analysed sentences, decoded together."""
-        if self.neural is None:
+    def _coarse(
+        self, analyses: Sequence[tuple[list[WordInfo], list[tuple[int, int, str]]]], *, neural: bool = True
+    ) -> list[list[str]]:
+        """4-type tags of analysed sentences, decoded together (``neural=False``: the CRF alone)."""
+        if self.neural is None or not neural:
             return self.crf.tag_analyses(analyses)
         nonempty = [a for a in analyses if a[0]]
         scores = self.crf.emissions_batch(nonempty) if nonempty else []
@@ -103,27 +105,32 @@ class NERTagger:
         labels = self.crf.labels
         return [[labels[y] for y in next(paths)] if a[0] else [] for a in analyses]
 
-    def tag(self, tokens: Sequence[str]) -> list[str]:
-        """BIO tags over PERS, ORG, GPE, LOC, FAC, NORP, OCC, MISC for one sentence."""
-        return self.tag_sentences([tokens])[0]
+    def tag(self, tokens: Sequence[str], *, neural: bool = True) -> list[str]:
+        """BIO tags over PERS, ORG, GPE, LOC, FAC, NORP, OCC, MISC for one sentence.
 
-    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        ``neural=False`` leaves the network out (the CRF alone: faster, less accurate).
+        """
+        return self.tag_sentences([tokens], neural=neural)[0]
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]], *, neural: bool = True) -> list[list[str]]:
         """BIO tags over the eight labels for several sentences (decoded together, faster than one by one)."""
         analyses = [self.extractor.analyze(s) for s in sentences]
-        coarse = self._coarse(analyses)
+        coarse = self._coarse(analyses, neural=neural)
         return [
             refine_tags(self.extractor, self.subtyper, list(s), c, analysis=a) if s else []
             for s, c, a in zip(sentences, coarse, analyses, strict=True)
         ]
 
-    def tag_document(self, sentences: Sequence[Sequence[str]], *, window: int | None = None) -> list[list[str]]:
+    def tag_document(
+        self, sentences: Sequence[Sequence[str]], *, window: int | None = None, neural: bool = True
+    ) -> list[list[str]]:
         """Tag the sentences of one document, then tag further mentions of its names.
 
         See :mod:`arnews_nlp.ner.discourse`. With ``window``, blocks of that many
         consecutive sentences count as one document (for files without document
         boundaries).
         """
-        tags = self.tag_sentences(sentences)
+        tags = self.tag_sentences(sentences, neural=neural)
         out: list[list[str]] = []
         for a, b in _blocks(len(sentences), window):
             out += propagate(sentences[a:b], tags[a:b])

@@ -22,6 +22,7 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -41,7 +42,10 @@ TAGS: tuple[str, ...] = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-
 """The network's output labels, in this order."""
 CHAR_WIDTH = 16
 """Characters of a word the character CNN reads (its last 16: Arabic inflects at the start)."""
-_CACHE_LIMIT = 60_000
+_CACHE_LIMIT = 20_000
+_PLANE = 0xF0000  # a private-use plane: character ids are written there while encoding a batch
+_PAD = chr(_PLANE)
+_IN_PLANE = re.compile("[\U000f0000-\U000fffff]")
 
 
 def _bare(stem: str) -> str:
@@ -78,6 +82,7 @@ class NeuralEncoder:
         self.words = {w: i + 2 for i, w in enumerate(words)}
         self.chars = {c: i + 2 for i, c in enumerate(chars)}
         self.attributes = {a: i for i, a in enumerate(attributes)}
+        self._to_plane = {ord(c): chr(_PLANE + i) for c, i in self.chars.items()}
 
     def word_ids(self, info: WordInfo) -> tuple[int, int, int]:
         """Vector ids of the folded word, its proclitic-less stem and that stem without ال."""
@@ -86,8 +91,22 @@ class NeuralEncoder:
 
     def char_ids(self, info: WordInfo) -> list[int]:
         """Ids of the word's last :data:`CHAR_WIDTH` folded characters (left-aligned, 0-padded)."""
-        ids = [self.chars.get(c, 1) for c in info.key[-CHAR_WIDTH:]]
+        return self._char_list(info.key[-CHAR_WIDTH:])
+
+    def _char_list(self, tail: str) -> list[int]:
+        ids = [self.chars.get(c, 1) for c in tail]
         return ids + [0] * (CHAR_WIDTH - len(ids))
+
+    def char_matrix(self, keys: Sequence[str]) -> I64:
+        """:meth:`char_ids` of several folded words, ``[len(keys), CHAR_WIDTH]`` (one pass over their text)."""
+        tails = [k[-CHAR_WIDTH:] for k in keys]
+        if any(_IN_PLANE.search(t) for t in tails):  # text already using that plane: the slow way
+            return np.array([self._char_list(t) for t in tails], dtype=np.int64).reshape(len(keys), CHAR_WIDTH)
+        # each known character becomes chr(_PLANE + id), padding chr(_PLANE); anything else stays outside
+        text = "".join(t.translate(self._to_plane).ljust(CHAR_WIDTH, _PAD) for t in tails)
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64) - _PLANE
+        codes[(codes < 0) | (codes >= len(self.chars) + 2)] = 1
+        return codes.reshape(len(keys), CHAR_WIDTH)
 
     def attribute_ids(self, attributes: Sequence[str]) -> list[int]:
         """Ids of the known attributes."""
@@ -145,63 +164,101 @@ class BiLSTMTagger:
         self.trans = w["trans"].astype(np.float64)
         self.start = w["start"].astype(np.float64)
         self.end = w["end"].astype(np.float64)
-        self._words: dict[str, F32] = {}
+        self._row: dict[str, int] = {}
+        self._sums: dict[tuple[int, ...], F32] = {}
+        self._own: dict[tuple[object, ...], F32] = {}
+        self._zero = np.zeros(8 * h, dtype=np.float32)
+        self._table = np.zeros((0, 8 * h), dtype=np.float32)
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
-        state["_words"] = {}  # a cache: not worth pickling
+        state["_row"], state["_table"] = {}, self._table[:0]  # a cache: not worth pickling
         return state
 
     # -- input projection ---------------------------------------------------------------
-    def _project_words(self, infos: Sequence[WordInfo]) -> None:
-        """Cache each new token's share of the input projection, ``[8H]``: word vectors, characters, own attributes."""
-        new: dict[str, WordInfo] = {}
-        for info in infos:
-            if info.token not in self._words:
-                new.setdefault(info.token, info)
-        if not new:
-            return
-        if len(self._words) + len(new) > _CACHE_LIMIT:
-            self._words = {}
+    def _project_words(self, infos: Sequence[WordInfo]) -> I64:
+        """Rows of ``_table`` holding each token's share of the input projection, ``[8H]``.
+
+        The share is the word vectors, characters and the word's own attributes; it is
+        computed for the tokens not seen before.
+        """
+        row = self._row
+        idx = [row.get(i.token, -1) for i in infos]
+        if -1 not in idx:
+            return np.array(idx, dtype=np.int64)
+        new = list({i.token: i for i, r in zip(infos, idx, strict=True) if r < 0}.values())
+        if len(row) + len(new) > _CACHE_LIMIT:  # start afresh: every token of this call is new
+            row.clear()
+            new = list({i.token: i for i in infos}.values())
+        first = len(row)
+        size = max(_CACHE_LIMIT, len(new))  # more only for a document of over 20,000 distinct tokens
+        if len(self._table) < size:  # allocated on first use (np.zeros: memory as rows are written)
+            self._table = np.zeros((size, self._table.shape[1]), dtype=np.float32)
         enc = self.encoder
-        todo = list(new.values())
-        ids = np.array([enc.word_ids(i) for i in todo], dtype=np.int64)
-        vec = self.vectors[ids].astype(np.float32).reshape(len(todo), -1)
-        chars = np.array([enc.char_ids(i) for i in todo], dtype=np.int64)
+        ids = np.array([enc.word_ids(i) for i in new], dtype=np.int64)
+        vec = self.vectors[ids].astype(np.float32).reshape(len(new), -1)
+        chars = enc.char_matrix([i.key for i in new])
         x = self.char_vectors[chars]  # [U, W, C]
-        pad = np.zeros((len(todo), 1, x.shape[2]), dtype=np.float32)
+        pad = np.zeros((len(new), 1, x.shape[2]), dtype=np.float32)
         xp = np.concatenate([pad, x, pad], axis=1)
         win = np.concatenate([xp[:, :-2], xp[:, 1:-1], xp[:, 2:]], axis=2)  # [U, W, 3C]
         conv = np.maximum(win @ self.char_conv + self.char_bias, 0.0).max(axis=1)  # [U, n_char]
         proj = vec @ self.w_word + conv @ self.w_char + self.bias  # [U, 8H]
-        for u, info in enumerate(todo):
-            a = enc.attribute_ids(word_attributes(info))
-            if a:
-                proj[u] += self.attr_proj[a].sum(axis=0)
-            self._words[info.token] = proj[u]
+        proj += np.stack([self._own_attributes(i) for i in new])
+        self._table[first : first + len(new)] = proj
+        for k, info in enumerate(new, start=first):
+            row[info.token] = k
+        return np.array([row[i.token] for i in infos], dtype=np.int64)
+
+    def _own_attributes(self, info: WordInfo) -> F32:
+        """:meth:`_attribute_sum` of the word's own attributes, cached by the values they are made of."""
+        k = (info.shape, split_proclitics(info.key)[0], info.gaz, info.lex, info.is_punct)
+        got = self._own.get(k)
+        if got is None:
+            got = self._own[k] = self._attribute_sum(tuple(self.encoder.attribute_ids(word_attributes(info))))
+        return got
+
+    def _attribute_sum(self, ids: tuple[int, ...]) -> F32:
+        """Summed projected rows of a set of attribute ids (few distinct sets occur: cached)."""
+        got = self._sums.get(ids)
+        if got is None:
+            got = self._sums[ids] = self.attr_proj[list(ids)].sum(axis=0) if ids else self._zero
+        return got
+
+    def _match_rows(self, analyses: Sequence[Analysis]) -> dict[int, list[int]]:
+        """Attribute ids of the gazetteer-match attributes by token position (see :func:`match_attributes`)."""
+        out: dict[int, list[int]] = {}
+        get = self.encoder.attributes.get
+        base = 0
+        for infos, matches in analyses:
+            for s, e, cat in matches:
+                inside, first, other = get("g=" + cat), get("gB=" + cat), get("gI=" + cat)
+                for j in range(s, e):
+                    ids = [a for a in (inside, first if j == s else other) if a is not None]
+                    if ids:
+                        out.setdefault(base + j, []).extend(ids)
+            base += len(infos)
+        return out
 
     # -- scores --------------------------------------------------------------------------
     def emissions_batch(self, analyses: Sequence[Analysis]) -> list[F32]:
         """Label scores ``[token, label]`` of several non-empty sentences, run as one batch."""
         if not analyses:
             return []
-        flat = [i for infos, _ in analyses for i in infos]
-        self._project_words(flat)
+        idx = self._project_words([i for infos, _ in analyses for i in infos])  # may grow the table
+        rows = self._table[idx]  # [N, 8H]
+        for j, ids in self._match_rows(analyses).items():
+            rows[j] += self._attribute_sum(tuple(ids))
         sizes = [len(infos) for infos, _ in analyses]
         b, width, h = len(sizes), max(sizes), self.hidden
-        words = self._words
-        rows = np.stack([words[i.token] for i in flat])  # [N, 8H]
-        base = 0
-        for (_, matches), n in zip(analyses, sizes, strict=True):
-            if matches:
-                for j, m in enumerate(match_attributes(n, matches)):
-                    a = self.encoder.attribute_ids(m)
-                    if a:
-                        rows[base + j] += self.attr_proj[a].sum(axis=0)
-            base += n
         pos = np.concatenate([np.arange(n) for n in sizes])
         rev = np.concatenate([np.arange(n - 1, -1, -1) for n in sizes])  # the backward LSTM reads reversed
-        sent = np.repeat(np.arange(b), sizes)
+        # batch slots by decreasing length: at step t only the first active[t] slots still run
+        order = sorted(range(b), key=lambda k: -sizes[k])
+        slot = np.empty(b, dtype=np.intp)
+        slot[order] = np.arange(b)
+        sent = np.repeat(slot, sizes)
+        active = (np.array(sizes)[None, :] > np.arange(width)[:, None]).sum(axis=1).tolist()
         x = np.zeros((2, width, b, 4 * h), dtype=np.float32)
         x[0, pos, sent] = rows[:, : 4 * h]
         x[1, rev, sent] = rows[:, 4 * h :]
@@ -210,14 +267,16 @@ class BiLSTMTagger:
         cell = np.zeros((2, b, h), dtype=np.float32)
         w_hh = self.w_hh
         for t in range(width):
-            z = hid @ w_hh
-            z += x[:, t]
+            m = active[t]
+            z = hid[:, :m] @ w_hh
+            z += x[:, t, :m]
             np.tanh(z, out=z)
             gate = z * 0.5
             gate += 0.5  # i, f, o: sigmoids (see __init__); the g block of z stays tanh
-            cell *= gate[..., h : 2 * h]
-            cell += gate[..., :h] * z[..., 2 * h : 3 * h]
-            hid = gate[..., 3 * h :] * np.tanh(cell)
-            states[:, t] = hid
+            c = cell[:, :m]
+            c *= gate[..., h : 2 * h]
+            c += gate[..., :h] * z[..., 2 * h : 3 * h]
+            hid[:, :m] = gate[..., 3 * h :] * np.tanh(c)
+            states[:, t, :m] = hid[:, :m]
         scores = states[0, pos, sent] @ self.out_w[:h] + states[1, rev, sent] @ self.out_w[h:] + self.out_b
         return np.split(scores, np.cumsum(sizes)[:-1])
