@@ -210,3 +210,18 @@ def test_char_matrix_equals_char_ids_word_by_word(fx: FeatureExtractor) -> None:
     # known letters, unknown ones, an emoji, a word longer than 16, a private-use character
     keys = ["دمشق", "بيروت", "x5😀", "ا" * 20 + "ق", "د\U000f0003"]
     assert enc.char_matrix(keys).tolist() == [enc.char_ids(fx.word(k)) for k in keys]
+
+
+def test_training_the_network_says_what_is_missing(tmp_path: Path) -> None:
+    import importlib.util
+
+    from arnews_nlp.errors import BackendUnavailableError, ResourceNotFoundError
+    from arnews_nlp.ner.train import build_model
+
+    with pytest.raises(ResourceNotFoundError, match=r"build_vectors\.py"):
+        build_model(tmp_path / "m", clusters_path=tmp_path / "c.tsv", vectors_path=tmp_path / "none.npz")
+    assert not (tmp_path / "m").exists()  # refused before any work
+    if importlib.util.find_spec("torch") is None:
+        (tmp_path / "v.npz").write_bytes(b"")
+        with pytest.raises(BackendUnavailableError, match=r"torch==2\.13\.0"):
+            build_model(tmp_path / "m", clusters_path=tmp_path / "c.tsv", vectors_path=tmp_path / "v.npz")

@@ -79,9 +79,11 @@ class NERTagger:
         neural = self.meta.get("neural")
         self.neural = BiLSTMTagger(self.model_dir / neural) if neural else None
         self.neural_weight = float(self.meta.get("neural_weight", 1.0))
-        labels = self.crf.labels
         # the network's label index for each CRF label
-        self._perm = [TAGS.index(t) for t in labels]
+        unknown = sorted(set(self.crf.labels) - set(TAGS)) if self.neural is not None else []
+        if unknown:
+            raise ValueError(f"{self.model_dir}: the CRF has labels the network lacks: {unknown}")
+        self._perm = [TAGS.index(t) for t in self.crf.labels] if self.neural is not None else []
 
     def tag_coarse(self, tokens: Sequence[str], *, neural: bool = True) -> list[str]:
         """The 4-type tags (PERS/LOC/ORG/MISC) before refinement: CRF plus network when the model has one."""

@@ -1,8 +1,8 @@
 """A BiLSTM-CRF tagger over word vectors learned from the ANT dump, applied with numpy.
 
 The CRF (:mod:`arnews_nlp.ner.crf`) sees words through hand-made attributes; this
-network sees them through dense vectors learned without labels from the 7.8M
-words of the ANT news dump (skip-gram, ``scripts/build_vectors.py``), a small
+network sees them through dense vectors learned without labels from the ANT news
+dump (skip-gram over its 10.4M folded tokens, ``scripts/build_vectors.py``), a small
 character CNN and the same gazetteer, shape, proclitic and self-training lexicon
 values. The two make different mistakes: :class:`arnews_nlp.ner.model.NERTagger`
 adds their label scores (``crf + weight × network``) and decodes once.
@@ -215,6 +215,8 @@ class BiLSTMTagger:
         k = (info.shape, split_proclitics(info.key)[0], info.gaz, info.lex, info.is_punct)
         got = self._own.get(k)
         if got is None:
+            if len(self._own) >= _CACHE_LIMIT:  # odd shapes of junk text could grow it without end
+                self._own.clear()
             got = self._own[k] = self._attribute_sum(tuple(self.encoder.attribute_ids(word_attributes(info))))
         return got
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from arnews_nlp.errors import ResourceNotFoundError
+from arnews_nlp.errors import BackendUnavailableError, ResourceNotFoundError
 from arnews_nlp.ner.corpora import Corpora, Sentence, load_corpora, shared_ner_dir
 from arnews_nlp.ner.crf import CRFModel, CRFWeights, train_crf
 from arnews_nlp.ner.features import Clusters, FeatureExtractor, load_clusters
@@ -131,9 +131,10 @@ def _check_neural_inputs(vectors_path: Path | None) -> None:
     try:
         import torch  # noqa: F401
     except ImportError as exc:
-        raise ImportError(
-            "training the neural NER tagger needs torch (CPU build): pip install torch==2.13.0; "
-            "or train without it (arnews train-ner --no-neural)"
+        raise BackendUnavailableError(
+            backend="torch",
+            reason="training the NER network needs torch (or train the CRF alone: arnews train-ner --no-neural)",
+            install_command="pip install torch==2.13.0  (the CPU build; then pip install -e '.[train]')",
         ) from exc
 
 
@@ -177,7 +178,8 @@ def build_model(
 
     Raises:
         ResourceNotFoundError: when ``cfg.neural`` and ``vectors_path`` is missing.
-        ImportError: when ``cfg.neural`` and torch is not installed (the message says what to install).
+        BackendUnavailableError: when ``cfg.neural`` and torch is not installed (the message says
+            what to install).
     """
     cfg = cfg or TrainConfig()
     if cfg.neural:
