@@ -77,3 +77,17 @@ def test_training_lowers_the_loss_and_exports_a_loadable_model(tmp_path: Path) -
     toks = toy_sentences()[0][0]
     (scores,) = tagger.emissions_batch([fx.analyze(toks)])
     assert scores.shape == (len(toks), 9)
+
+
+def test_word_dropout_changes_training_only(tmp_path: Path) -> None:
+    fx = FeatureExtractor(gazetteer=Gazetteer.from_file(), version=2)
+    _vectors(tmp_path / "vec.npz", fx)
+    base = dict(hidden=16, epochs=3, average_last=1, batch_size=4, min_count=1, threads=1, lr=0.01)
+    plain = train_neural(toy_sentences() * 2, fx, tmp_path / "vec.npz", tmp_path / "a.npz", NeuralConfig(**base))
+    dropped = train_neural(
+        toy_sentences() * 2, fx, tmp_path / "vec.npz", tmp_path / "b.npz", NeuralConfig(**base, word_dropout=0.5)
+    )
+    assert dropped["losses"] != plain["losses"]
+    assert dropped["config"]["word_dropout"] == 0.5
+    (scores,) = BiLSTMTagger(tmp_path / "b.npz").emissions_batch([fx.analyze(toy_sentences()[1][0])])
+    assert np.isfinite(scores).all()

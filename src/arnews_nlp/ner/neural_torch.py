@@ -50,6 +50,7 @@ class BiLSTMCRF(nn.Module):  # type: ignore[misc]
         self.char_conv = nn.Conv1d(cfg.char_dim, cfg.char_filters, 3, padding=1)
         self.attrs = nn.EmbeddingBag(n_attrs + 1, cfg.attr_dim, mode="sum", padding_idx=n_attrs)
         self.drop = nn.Dropout(cfg.dropout)
+        self.word_dropout = float(getattr(cfg, "word_dropout", 0.0))
         size = 3 * vectors.shape[1] + cfg.char_filters + cfg.attr_dim
         self.lstm = nn.LSTM(size, cfg.hidden // 2, batch_first=True, bidirectional=True)
         self.out = nn.Linear(cfg.hidden, len(TAGS))
@@ -58,6 +59,9 @@ class BiLSTMCRF(nn.Module):  # type: ignore[misc]
     def forward(self, ids: torch.Tensor, chars: torch.Tensor, attrs: torch.Tensor) -> torch.Tensor:
         """Label scores [B, L, K]."""
         b, width = ids.shape[:2]
+        if self.training and self.word_dropout > 0:  # a word now and then read as unknown (id 1)
+            unknown = (torch.rand(ids.shape[:2]) < self.word_dropout).unsqueeze(-1) & (ids > 0)
+            ids = torch.where(unknown, torch.ones_like(ids), ids)
         e = self.words(ids).reshape(b, width, -1)
         c = self.chars(chars.reshape(b * width, -1)).transpose(1, 2)
         c = torch.relu(self.char_conv(c)).max(2).values.reshape(b, width, -1)

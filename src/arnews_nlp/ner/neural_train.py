@@ -39,6 +39,7 @@ class NeuralConfig:
         char_dim: int = 30,
         attr_dim: int = 32,
         dropout: float = 0.5,
+        word_dropout: float = 0.0,
         lr: float = 1e-3,
         epochs: int = 25,
         average_last: int = 8,
@@ -52,6 +53,7 @@ class NeuralConfig:
         self.char_dim = char_dim
         self.attr_dim = attr_dim
         self.dropout = dropout
+        self.word_dropout = word_dropout
         self.lr = lr
         self.epochs = epochs
         self.average_last = average_last
