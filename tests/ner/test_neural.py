@@ -53,9 +53,9 @@ def write_random_net(path: Path, words: list[str], chars: str, attrs: list[str],
 def reference(w: dict, enc: NeuralEncoder, fx: FeatureExtractor, tokens: list[str]) -> np.ndarray:
     """The network on one sentence, written out step by step (what torch computes)."""
     infos, matches = fx.analyze(tokens)
-    near = match_attributes(len(infos), matches)
+    near = match_attributes(matches)
     xs = []
-    for info, m in zip(infos, near, strict=True):
+    for j, info in enumerate(infos):
         vec = np.concatenate([w["vectors"][i].astype(np.float32) for i in enc.word_ids(info)])
         cv = w["char_vectors"][enc.char_ids(info)]  # [16, CH], padding row 0 included
         padded = np.vstack([np.zeros((1, CH)), cv, np.zeros((1, CH))])
@@ -66,7 +66,7 @@ def reference(w: dict, enc: NeuralEncoder, fx: FeatureExtractor, tokens: list[st
             ]
         )
         chars = np.maximum(conv, 0).max(axis=0)
-        ids = enc.attribute_ids(word_attributes(info) + m)
+        ids = enc.attribute_ids(word_attributes(info) + near.get(j, []))
         attrs = w["attr_vectors"][ids].sum(axis=0) if ids else np.zeros(AD)
         xs.append(np.concatenate([vec, chars, attrs]))
 
@@ -98,8 +98,9 @@ def _vocab(fx: FeatureExtractor) -> tuple[list[str], str, list[str]]:
     attrs: set[str] = set()
     for toks, _ in sents:
         infos, matches = fx.analyze(toks)
-        for info, m in zip(infos, match_attributes(len(infos), matches), strict=True):
-            attrs.update(word_attributes(info) + m)
+        near = match_attributes(matches)
+        for j, info in enumerate(infos):
+            attrs.update(word_attributes(info) + near.get(j, []))
     return words, chars, sorted(attrs)[1:]  # one attribute unknown too
 
 

@@ -36,6 +36,8 @@ FloatArray = npt.NDArray[np.float64]
 _ROW_LIMIT = 60_000
 _PAIR_LIMIT = 200_000
 _OFFSETS = (-2, -1, 1, 2)
+# scores another model adds to the CRF's: per-sentence state scores and transition scores
+ExtraScores = Callable[[Sequence[tuple[Sequence[WordInfo], Sequence[tuple[int, int, str]]]]], tuple[list[Any], Any]]
 # per WordInfo field: its getter, the templates using it, the values the model knows, a cache
 _PairSpec = tuple[
     Callable[[WordInfo], str], list[tuple[str, int]], set[tuple[str, str]], dict[tuple[str, str], list[tuple[int, int]]]
@@ -243,10 +245,24 @@ class CRFModel:
             return []
         return self.tag_analyses([self.extractor.analyze(tokens)])[0]
 
-    def tag_analyses(self, analyses: Sequence[tuple[list[WordInfo], list[tuple[int, int, str]]]]) -> list[list[str]]:
-        """BIO tags for sentences given as :meth:`FeatureExtractor.analyze` results, decoded together."""
+    def tag_analyses(
+        self, analyses: Sequence[tuple[list[WordInfo], list[tuple[int, int, str]]]], *, extra: ExtraScores | None = None
+    ) -> list[list[str]]:
+        """BIO tags for sentences given as :meth:`FeatureExtractor.analyze` results, decoded together.
+
+        ``extra`` maps the non-empty analyses to scores added before decoding: one
+        ``[token, label]`` array per sentence and a ``[label, label]`` transition array
+        (labels in :attr:`labels` order).
+        """
         nonempty = [a for a in analyses if a[0]]
-        paths = iter(viterbi(self.emissions_batch(nonempty) if nonempty else [], self.weights.trans))
+        scores = self.emissions_batch(nonempty) if nonempty else []
+        trans = self.weights.trans
+        if extra is not None and nonempty:
+            more, more_trans = extra(nonempty)
+            for e, m in zip(scores, more, strict=True):
+                e += m
+            trans = trans + more_trans
+        paths = iter(viterbi(scores, trans))
         labels = self._labels
         return [[labels[y] for y in next(paths)] if a[0] else [] for a in analyses]
 

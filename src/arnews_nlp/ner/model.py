@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from arnews_nlp.errors import ResourceNotFoundError
-from arnews_nlp.ner.crf import CRFModel, CRFWeights, viterbi
+from arnews_nlp.ner.crf import CRFModel, CRFWeights, FloatArray
 from arnews_nlp.ner.discourse import propagate
 from arnews_nlp.ner.features import Clusters, FeatureExtractor, WordInfo, load_clusters
 from arnews_nlp.ner.gazetteer import Gazetteer
@@ -84,6 +84,9 @@ class NERTagger:
         if unknown:
             raise ValueError(f"{self.model_dir}: the CRF has labels the network lacks: {unknown}")
         self._perm = [TAGS.index(t) for t in self.crf.labels] if self.neural is not None else []
+        self._network_trans = (
+            self.neural_weight * self.neural.trans[np.ix_(self._perm, self._perm)] if self.neural is not None else None
+        )
 
     def tag_coarse(self, tokens: Sequence[str], *, neural: bool = True) -> list[str]:
         """The 4-type tags (PERS/LOC/ORG/MISC) before refinement: CRF plus network when the model has one."""
@@ -93,19 +96,23 @@ class NERTagger:
         self, analyses: Sequence[tuple[list[WordInfo], list[tuple[int, int, str]]]], *, neural: bool = True
     ) -> list[list[str]]:
         """4-type tags of analysed sentences, decoded together (``neural=False``: the CRF alone)."""
-        if self.neural is None or not neural:
-            return self.crf.tag_analyses(analyses)
-        nonempty = [a for a in analyses if a[0]]
-        scores = self.crf.emissions_batch(nonempty) if nonempty else []
-        w, perm, net = self.neural_weight, self._perm, self.neural
-        for e, extra in zip(scores, net.emissions_batch(nonempty), strict=True):
-            e += w * extra[:, perm]
+        use = neural and self.neural is not None
+        return self.crf.tag_analyses(analyses, extra=self._network_scores if use else None)
+
+    def _network_scores(
+        self, analyses: Sequence[tuple[Sequence[WordInfo], Sequence[tuple[int, int, str]]]]
+    ) -> tuple[list[FloatArray], FloatArray]:
+        """The network's weighted scores in the CRF's label order (start/end folded into the edges)."""
+        net, trans = self.neural, self._network_trans
+        assert net is not None and trans is not None  # only passed to the CRF when there is a network
+        w, perm = self.neural_weight, self._perm
+        out = []
+        for extra in net.emissions_batch(analyses):
+            e = (w * extra[:, perm]).astype(np.float64)
             e[0] += w * net.start[perm]
             e[-1] += w * net.end[perm]
-        trans = self.crf.weights.trans + w * net.trans[np.ix_(perm, perm)]
-        paths = iter(viterbi(scores, trans))
-        labels = self.crf.labels
-        return [[labels[y] for y in next(paths)] if a[0] else [] for a in analyses]
+            out.append(e)
+        return out, trans
 
     def tag(self, tokens: Sequence[str], *, neural: bool = True) -> list[str]:
         """BIO tags over PERS, ORG, GPE, LOC, FAC, NORP, OCC, MISC for one sentence.

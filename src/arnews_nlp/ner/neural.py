@@ -62,12 +62,12 @@ def word_attributes(info: WordInfo) -> list[str]:
     return f
 
 
-def match_attributes(n: int, matches: Sequence[tuple[int, int, str]]) -> list[list[str]]:
-    """The sparse inputs each position gets from the sentence's gazetteer matches."""
-    out: list[list[str]] = [[] for _ in range(n)]
+def match_attributes(matches: Sequence[tuple[int, int, str]]) -> dict[int, list[str]]:
+    """The sparse inputs the sentence's gazetteer matches give, by token position (matched ones only)."""
+    out: dict[int, list[str]] = {}
     for s, e, cat in matches:
         for j in range(s, e):
-            out[j] += ["g=" + cat, ("gB=" if j == s else "gI=") + cat]
+            out.setdefault(j, []).extend(("g=" + cat, ("gB=" if j == s else "gI=") + cat))
     return out
 
 
@@ -118,9 +118,9 @@ class NeuralEncoder:
         """``(word ids [n, 3], char ids [n, 16], sparse ids per token)`` of one analysed sentence."""
         n = len(infos)
         ids = np.array([self.word_ids(i) for i in infos], dtype=np.int64).reshape(n, 3)
-        chars = np.array([self.char_ids(i) for i in infos], dtype=np.int64).reshape(n, CHAR_WIDTH)
-        near = match_attributes(n, matches)
-        sparse = [self.attribute_ids(word_attributes(i) + m) for i, m in zip(infos, near, strict=True)]
+        chars = self.char_matrix([i.key for i in infos])
+        near = match_attributes(matches)
+        sparse = [self.attribute_ids(word_attributes(i) + near.get(j, [])) for j, i in enumerate(infos)]
         return ids, chars, sparse
 
 
@@ -227,21 +227,6 @@ class BiLSTMTagger:
             got = self._sums[ids] = self.attr_proj[list(ids)].sum(axis=0) if ids else self._zero
         return got
 
-    def _match_rows(self, analyses: Sequence[Analysis]) -> dict[int, list[int]]:
-        """Attribute ids of the gazetteer-match attributes by token position (see :func:`match_attributes`)."""
-        out: dict[int, list[int]] = {}
-        get = self.encoder.attributes.get
-        base = 0
-        for infos, matches in analyses:
-            for s, e, cat in matches:
-                inside, first, other = get("g=" + cat), get("gB=" + cat), get("gI=" + cat)
-                for j in range(s, e):
-                    ids = [a for a in (inside, first if j == s else other) if a is not None]
-                    if ids:
-                        out.setdefault(base + j, []).extend(ids)
-            base += len(infos)
-        return out
-
     # -- scores --------------------------------------------------------------------------
     def emissions_batch(self, analyses: Sequence[Analysis]) -> list[F32]:
         """Label scores ``[token, label]`` of several non-empty sentences, run as one batch."""
@@ -249,9 +234,12 @@ class BiLSTMTagger:
             return []
         idx = self._project_words([i for infos, _ in analyses for i in infos])  # may grow the table
         rows = self._table[idx]  # [N, 8H]
-        for j, ids in self._match_rows(analyses).items():
-            rows[j] += self._attribute_sum(tuple(ids))
         sizes = [len(infos) for infos, _ in analyses]
+        base = 0
+        for (_, matches), n in zip(analyses, sizes, strict=True):
+            for j, names in match_attributes(matches).items():
+                rows[base + j] += self._attribute_sum(tuple(self.encoder.attribute_ids(names)))
+            base += n
         b, width, h = len(sizes), max(sizes), self.hidden
         pos = np.concatenate([np.arange(n) for n in sizes])
         rev = np.concatenate([np.arange(n - 1, -1, -1) for n in sizes])  # the backward LSTM reads reversed

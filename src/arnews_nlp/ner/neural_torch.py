@@ -10,6 +10,7 @@ import torch
 from torch import nn
 
 from arnews_nlp.ner.neural import CHAR_WIDTH, TAGS
+from arnews_nlp.ner.neural_train import NeuralConfig
 
 __all__ = ["BiLSTMCRF", "batchify"]
 
@@ -42,7 +43,7 @@ class CRFLayer(nn.Module):  # type: ignore[misc]
 class BiLSTMCRF(nn.Module):  # type: ignore[misc]
     """Frozen word vectors (word, stem, bare stem) + character CNN + attribute bag → BiLSTM → CRF."""
 
-    def __init__(self, vectors: np.ndarray, n_chars: int, n_attrs: int, cfg: Any) -> None:
+    def __init__(self, vectors: np.ndarray, n_chars: int, n_attrs: int, cfg: NeuralConfig) -> None:
         super().__init__()
         table = np.concatenate([np.zeros((2, vectors.shape[1]), dtype=np.float32), vectors])
         self.words = nn.Embedding.from_pretrained(torch.tensor(table), freeze=True, padding_idx=0)
@@ -50,7 +51,7 @@ class BiLSTMCRF(nn.Module):  # type: ignore[misc]
         self.char_conv = nn.Conv1d(cfg.char_dim, cfg.char_filters, 3, padding=1)
         self.attrs = nn.EmbeddingBag(n_attrs + 1, cfg.attr_dim, mode="sum", padding_idx=n_attrs)
         self.drop = nn.Dropout(cfg.dropout)
-        self.word_dropout = float(getattr(cfg, "word_dropout", 0.0))
+        self.word_dropout = cfg.word_dropout
         size = 3 * vectors.shape[1] + cfg.char_filters + cfg.attr_dim
         self.lstm = nn.LSTM(size, cfg.hidden // 2, batch_first=True, bidirectional=True)
         self.out = nn.Linear(cfg.hidden, len(TAGS))

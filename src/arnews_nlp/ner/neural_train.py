@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ import numpy as np
 from arnews_nlp.ner.corpora import Sentence
 from arnews_nlp.ner.features import FeatureExtractor
 from arnews_nlp.ner.labels import map_tags
-from arnews_nlp.ner.neural import TAGS, NeuralEncoder, match_attributes, word_attributes
+from arnews_nlp.ner.neural import TAGS, Analysis, NeuralEncoder, match_attributes, word_attributes
 
 __all__ = ["NeuralConfig", "export", "load_vectors", "train_neural"]
 
@@ -28,43 +29,27 @@ log = logging.getLogger(__name__)
 _COARSE = {"PERS": "PERS", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 
 
+@dataclass(frozen=True, kw_only=True)
 class NeuralConfig:
     """Settings of the network and its training (defaults: the shipped model)."""
 
-    def __init__(
-        self,
-        *,
-        hidden: int = 200,
-        char_filters: int = 50,
-        char_dim: int = 30,
-        attr_dim: int = 32,
-        dropout: float = 0.5,
-        word_dropout: float = 0.0,
-        lr: float = 1e-3,
-        epochs: int = 25,
-        average_last: int = 8,
-        batch_size: int = 32,
-        seed: int = 1,
-        threads: int = 2,
-        min_count: int = 5,
-    ) -> None:
-        self.hidden = hidden
-        self.char_filters = char_filters
-        self.char_dim = char_dim
-        self.attr_dim = attr_dim
-        self.dropout = dropout
-        self.word_dropout = word_dropout
-        self.lr = lr
-        self.epochs = epochs
-        self.average_last = average_last
-        self.batch_size = batch_size
-        self.seed = seed
-        self.threads = threads
-        self.min_count = min_count
-
-    def as_dict(self) -> dict[str, Any]:
-        """The settings, for reports."""
-        return dict(self.__dict__)
+    hidden: int = 200
+    """LSTM units, both directions together."""
+    char_filters: int = 50
+    char_dim: int = 30
+    attr_dim: int = 32
+    dropout: float = 0.5
+    word_dropout: float = 0.0
+    """Share of words read as unknown during training (0: off)."""
+    lr: float = 1e-3
+    epochs: int = 25
+    average_last: int = 8
+    """The last epochs whose weights are averaged into the exported model."""
+    batch_size: int = 32
+    seed: int = 1
+    threads: int = 2
+    min_count: int = 5
+    """Words seen fewer times in ANT get no vector (read as unknown)."""
 
 
 def load_vectors(path: Path | str, min_count: int) -> tuple[list[str], np.ndarray]:
@@ -81,25 +66,22 @@ def load_vectors(path: Path | str, min_count: int) -> tuple[list[str], np.ndarra
 
 
 def _encode_all(
-    sentences: Sequence[Sentence], extractor: FeatureExtractor, enc: NeuralEncoder
+    analyses: Sequence[Analysis], tags: Sequence[Sequence[str]], enc: NeuralEncoder
 ) -> list[tuple[Any, Any, list[list[int]], np.ndarray]]:
     index = {t: i for i, t in enumerate(TAGS)}
     out = []
-    for toks, tags in sentences:
-        if toks:
-            ids, chars, sparse = enc.encode(*extractor.analyze(toks))
-            gold = np.array([index.get(t, 0) for t in map_tags(tags, _COARSE)], dtype=np.int64)
-            out.append((ids, chars, sparse, gold))
+    for analysis, gold in zip(analyses, tags, strict=True):
+        ids, chars, sparse = enc.encode(*analysis)
+        out.append((ids, chars, sparse, np.array([index.get(t, 0) for t in map_tags(gold, _COARSE)], dtype=np.int64)))
     return out
 
 
-def _attribute_vocabulary(sentences: Sequence[Sentence], extractor: FeatureExtractor) -> list[str]:
+def _attribute_vocabulary(analyses: Sequence[Analysis]) -> list[str]:
     seen: dict[str, None] = {}
-    for toks, _ in sentences:
-        if toks:
-            infos, matches = extractor.analyze(toks)
-            for info, near in zip(infos, match_attributes(len(infos), matches), strict=True):
-                seen.update(dict.fromkeys(word_attributes(info) + near))
+    for infos, matches in analyses:
+        near = match_attributes(matches)
+        for j, info in enumerate(infos):
+            seen.update(dict.fromkeys(word_attributes(info) + near.get(j, [])))
     return sorted(seen)
 
 
@@ -120,9 +102,11 @@ def train_neural(
     torch.manual_seed(cfg.seed)
     torch.set_num_threads(cfg.threads)
     words, vectors = load_vectors(vectors_path, cfg.min_count)
-    chars = "".join(sorted({c for toks, _ in sentences for t in toks for c in extractor.word(t).key}))
-    enc = NeuralEncoder(words, chars, _attribute_vocabulary(sentences, extractor))
-    data = _encode_all(sentences, extractor, enc)
+    kept = [(toks, tags) for toks, tags in sentences if toks]
+    analyses = [extractor.analyze(toks) for toks, _ in kept]
+    chars = "".join(sorted({c for infos, _ in analyses for i in infos for c in i.key}))
+    enc = NeuralEncoder(words, chars, _attribute_vocabulary(analyses))
+    data = _encode_all(analyses, [tags for _, tags in kept], enc)
     net = BiLSTMCRF(vectors, len(chars), len(enc.attributes), cfg)
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=cfg.lr)
     order = sorted(range(len(data)), key=lambda i: len(data[i][3]))
@@ -153,7 +137,7 @@ def train_neural(
         net.load_state_dict({k: v / averaged for k, v in summed.items()})
     export(net, enc, words, chars, out_path)
     return {
-        "config": cfg.as_dict(),
+        "config": asdict(cfg),
         "sentences": len(data),
         "vocabulary": len(words),
         "attributes": len(enc.attributes),

@@ -121,7 +121,8 @@ def default_vectors_path() -> Path:
     return Path(__file__).resolve().parents[3] / "build" / "ner" / "vectors.npz"
 
 
-def _check_neural_inputs(vectors_path: Path | None) -> None:
+def _check_neural_inputs(vectors_path: Path | None) -> Path:
+    """``vectors_path`` once it and torch are known to be there."""
     if vectors_path is None or not vectors_path.is_file():
         raise ResourceNotFoundError(
             f"Word vectors {str(vectors_path)!r} not found: build them with "
@@ -136,6 +137,7 @@ def _check_neural_inputs(vectors_path: Path | None) -> None:
             reason="training the NER network needs torch (or train the CRF alone: arnews train-ner --no-neural)",
             install_command="pip install torch==2.13.0  (the CPU build; then pip install -e '.[train]')",
         ) from exc
+    return vectors_path
 
 
 def default_ant_path() -> Path:
@@ -182,8 +184,7 @@ def build_model(
             what to install).
     """
     cfg = cfg or TrainConfig()
-    if cfg.neural:
-        _check_neural_inputs(vectors_path)
+    vectors = _check_neural_inputs(vectors_path) if cfg.neural else None
     t0 = time.time()
     corpora = load_corpora(ner_dir, dev_fraction=cfg.dev_fraction)
     held_out = cfg.dev_fraction > 0
@@ -211,9 +212,8 @@ def build_model(
     if cfg.use_clusters and clusters_path.resolve() != (out_dir / "clusters.tsv").resolve():
         shutil.copyfile(clusters_path, out_dir / "clusters.tsv")
     neural_info = None
-    if cfg.neural:
-        assert vectors_path is not None  # _check_neural_inputs
-        neural_info = train_neural(train, extractor, vectors_path, out_dir / "neural.npz", neural_cfg)
+    if vectors is not None:
+        neural_info = train_neural(train, extractor, vectors, out_dir / "neural.npz", neural_cfg)
         log.info("neural tagger trained (%.0fs)", neural_info["seconds"])
     subtyper = train_subtyper(extractor, corpora.newsfane)
     subtyper.save(out_dir / "subtyper.json")
