@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from arnews_nlp.batch.pool import one_math_thread  # noqa: E402
 from arnews_nlp.ner.model import NERTagger, default_model_dir  # noqa: E402
 from arnews_nlp.ner.wordforms import split_words  # noqa: E402
 
@@ -61,6 +62,7 @@ def main() -> int:
         float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout)
         for _ in range(3)
     ]
+    one_math_thread()  # one core: numpy's BLAS would otherwise start a thread per core
     sents = ant_sentences(args.ant, args.tokens)
     ntok = sum(map(len, sents))
     tagger = NERTagger(model_dir)

@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from _shared import ant_records  # noqa: E402
 
 import arnews_nlp  # noqa: E402
+from arnews_nlp.batch.pool import one_math_thread  # noqa: E402
 from arnews_nlp.schemas import to_document  # noqa: E402
 
 
@@ -35,6 +36,7 @@ def main() -> int:
     ap.add_argument("--sort", default="cumulative", choices=["cumulative", "tottime"], help="profile order")
     ap.add_argument("--ner", choices=("default", "crf"), default="default", help="crf: the CRF alone")
     args = ap.parse_args()
+    one_math_thread()  # per core: numpy's BLAS would otherwise start a thread per core
     records = list(ant_records(args.skip + args.articles + 50))[args.skip :]
     nlp = arnews_nlp.load(ner=args.ner)
     stages = [(spec.name, spec.stage) for spec in nlp._stages]

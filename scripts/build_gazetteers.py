@@ -11,6 +11,7 @@ Categories:
     REGION    continents and world regions (CLDR numeric territories, a short list)
     NAT       nationality / group adjectives and plurals (nisba forms, arwikicats, a short list)
     ORGKW, LOCKW, FACKW, GPEKW   head nouns that start names of that type (مطار، نهر، وزارة ...)
+    WORKKW    nouns that introduce the title of a work (برنامج، رواية، فيلم، بعنوان ...)
     TITLE     honorifics and offices that precede person names (الرئيس، وزير ...)
     OCCHEAD   heads of office titles (see arnews_nlp.ner.refine)
 
@@ -136,6 +137,11 @@ FACKW = (
     "مطار ميناء مسجد كنيسة قصر فندق سجن مستشفى برج ملعب مبنى ساحة ميدان شارع جسر سد معبر قاعدة مرفأ محطة "
     "معتقل قلعة متحف استاد مجمع"
 ).split()
+# Nouns that introduce the title of a work (programme, novel, film ...), often quoted.
+WORKKW = (
+    "برنامج برنامجا برنامجه برنامجها بعنوان عنوان فيلم فيلما مسلسل رواية روايته كتاب كتابه قصيدة مسرحية أغنية "
+    "ألبوم ديوان"
+).split()
 GPEKW = "مدينة محافظة ولاية بلدة قرية عاصمة إمارة مملكة جمهورية دولة مقاطعة ناحية قضاء".split()
 TITLES = (
     "الرئيس السيد السيدة الشيخ الدكتور الملك الأمير العاهل الجنرال العقيد اللواء العميد المشير الفريق "
@@ -204,6 +210,7 @@ def build() -> list[tuple[str, str]]:
         ("LOCKW", LOCKW),
         ("FACKW", FACKW),
         ("GPEKW", GPEKW),
+        ("WORKKW", WORKKW),
         ("TITLE", TITLES),
         ("OCCHEAD", OCCHEAD),
     ):

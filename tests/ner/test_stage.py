@@ -107,3 +107,24 @@ def test_surname_mentions_are_propagated_within_a_document() -> None:
     assert out[1][1] == "B-PERS"
     assert out[2][1:3] == ["B-ORG", "I-ORG"]  # proclitic ل allowed on the first word
     assert out[0] == tags[0]
+
+
+def test_one_word_names_are_propagated_but_not_short_or_function_words() -> None:
+    from arnews_nlp.ner.discourse import propagate
+
+    sents = [
+        ["قال", "الرازي", "إن", "الذي", "حدث"],
+        ["وكان", "للرازي", "رأي", "في", "الذي", "حدث"],
+        ["وذكر", "الرازي", "أن", "حب", "العلم"],
+        ["ويرى", "الرازي", "أن", "حب", "الذي"],
+    ]
+    tags = [
+        ["O", "B-PERS", "O", "B-MISC", "O"],  # ``الذي`` is a function word: never spread
+        ["O", "O", "O", "O", "O", "O"],
+        ["O", "B-LOC", "O", "B-ORG", "O"],  # a second type, in the minority
+        ["O", "B-PERS", "O", "O", "O"],  # ``حب``: two letters, too short to spread
+    ]
+    out = propagate(sents, tags)
+    assert out[1][1] == "B-PERS"  # proclitic ل allowed, majority type
+    assert out[2][1] == "B-LOC"  # tagged words keep their tag
+    assert out[3][3] == "O" and out[1][4] == "O" and out[3][4] == "O"

@@ -2,10 +2,12 @@
 
 News articles name a person in full once and then by surname (``سامي الخطيب`` … ``الخطيب``);
 the CRF often misses the short mentions. After tagging every sentence of a
-document, this pass tags untagged mentions of (a) multi-word entity phrases
-found elsewhere in the document and (b) the last word of multi-word person
-names, when the first word matches without proclitics and every word is
-untagged (``O``).
+document, this pass tags untagged mentions of (a) entity phrases found
+elsewhere in the document, one-word names included (``الرازي`` tagged once, then
+at each mention), and (b) the last word of multi-word person names, when the
+first word matches without proclitics and every word is untagged (``O``).
+One-word names need :data:`_MIN_SURNAME` letters and must not be function words.
+A phrase takes the type it was most often tagged with.
 """
 
 from __future__ import annotations
@@ -35,12 +37,17 @@ def propagate(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]])
         >>> sents = [["قال", "سامي", "الخطيب", "إن"], ["وأضاف", "الخطيب", "أمس"]]
         >>> propagate(sents, [["O", "B-PERS", "I-PERS", "O"], ["O", "O", "O"]])
         [['O', 'B-PERS', 'I-PERS', 'O'], ['O', 'B-PERS', 'O']]
+        >>> propagate([["قال", "الرازي"], ["وكان", "الرازي", "طبيبا"]], [["O", "B-PERS"], ["O", "O", "O"]])
+        [['O', 'B-PERS'], ['O', 'B-PERS', 'O']]
     """
     names: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for toks, tt in zip(sentences, tags, strict=True):
         for s, e, typ in bio_spans(list(tt)):
             words = (_stem(toks[s]), *(key(t) for t in toks[s + 1 : e]))
-            if e - s > 1:
+            if e - s == 1:
+                if len(words[0]) >= _MIN_SURNAME and words[0] not in STOP_WORDS:
+                    names[words][typ] += 1
+            else:
                 names[words][typ] += 1
                 last = key(toks[e - 1])
                 if typ == "PERS" and len(last) >= _MIN_SURNAME and last not in STOP_WORDS:

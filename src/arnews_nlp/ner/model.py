@@ -63,8 +63,7 @@ class NERTagger:
         self.meta = json.loads(meta_path.read_text(encoding="utf-8"))
         clusters_file = self.meta.get("clusters")
         clusters = load_clusters(self.model_dir / clusters_file) if clusters_file else Clusters({}, {})
-        auto = self.meta.get("auto_gazetteer")
-        extra = [self.model_dir / auto] if auto else []
+        extra = [self.model_dir / f for f in (self.meta.get("auto_gazetteer"), self.meta.get("names")) if f]
         gazetteer = Gazetteer.from_file(None, *extra) if self.meta.get("gazetteer", True) else Gazetteer(())
         lex_file = self.meta.get("lexicon")
         lexicon = load_lexicon(self.model_dir / lex_file) if lex_file else {}

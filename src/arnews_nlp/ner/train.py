@@ -24,6 +24,7 @@ from arnews_nlp.ner.gazetteer import Gazetteer
 from arnews_nlp.ner.labels import ANERCORP_SCHEME, LOC_TYPES, bio_spans, map_tags
 from arnews_nlp.ner.lexicon import ant_sentences, build_lexicon, save_lexicon, save_phrases
 from arnews_nlp.ner.model import NERTagger
+from arnews_nlp.ner.names import mine_names, save_names
 from arnews_nlp.ner.neural_train import NeuralConfig, train_neural
 from arnews_nlp.ner.scoring import Scores, score_sentences
 from arnews_nlp.ner.subtyper import PlaceSubtyper, span_features
@@ -45,7 +46,9 @@ class TrainConfig:
     c2: float = 0.02
     max_iterations: int = 100
     dev_fraction: float = 0.0
-    features: int = 4
+    features: int = 5
+    mined_names: bool = True
+    """Mine ``ORGNAME``/``CLUBCITY`` words from ANT (:mod:`arnews_nlp.ner.names`) into ``names.tsv``."""
     self_train: bool = True
     auto_gazetteer: bool = False
     ant_every: int = 2
@@ -109,9 +112,10 @@ def _extractor(
     clusters_path: Path | None,
     lexicon: dict[str, tuple[str, ...]] | None = None,
     auto_gazetteer: Path | None = None,
+    names: Path | None = None,
 ) -> FeatureExtractor:
     clusters = load_clusters(clusters_path) if cfg.use_clusters and clusters_path else Clusters({}, {})
-    extra = [auto_gazetteer] if auto_gazetteer is not None else []
+    extra = [p for p in (auto_gazetteer, names) if p is not None]
     gaz = Gazetteer.from_file(None, *extra) if cfg.use_gazetteer else Gazetteer(())
     return FeatureExtractor(clusters=clusters, gazetteer=gaz, version=cfg.features, lexicon=lexicon or {})
 
@@ -188,9 +192,15 @@ def build_model(
     t0 = time.time()
     corpora = load_corpora(ner_dir, dev_fraction=cfg.dev_fraction)
     held_out = cfg.dev_fraction > 0
-    extractor = _extractor(cfg, clusters_path)
-    train = crf_training_set(corpora, cfg, with_aqmar_dev=not held_out)
     out_dir.mkdir(parents=True, exist_ok=True)
+    names = None
+    if cfg.mined_names and cfg.use_gazetteer:
+        names = out_dir / "names.tsv"
+        rows = mine_names(ant_sentences(ant_path or default_ant_path(), every=1), Gazetteer.from_file())
+        save_names(rows, names)
+        log.info("mined %d organisation/club names from ANT (%.0fs)", len(rows), time.time() - t0)
+    extractor = _extractor(cfg, clusters_path, names=names)
+    train = crf_training_set(corpora, cfg, with_aqmar_dev=not held_out)
     crf_path = out_dir / "model.crfsuite"
     lexicon_size = 0
     if cfg.self_train:
@@ -206,7 +216,7 @@ def build_model(
             save_phrases(phrases, auto)
         lexicon_size = len(lexicon)
         log.info("self-training lexicon: %d words, %d phrases (%.0fs)", lexicon_size, len(phrases), time.time() - t0)
-        extractor = _extractor(cfg, clusters_path, lexicon, auto if cfg.auto_gazetteer else None)
+        extractor = _extractor(cfg, clusters_path, lexicon, auto if cfg.auto_gazetteer else None, names)
     info = train_crf(train, extractor, crf_path, c1=cfg.c1, c2=cfg.c2, max_iterations=cfg.max_iterations)
     CRFWeights.from_crfsuite(crf_path).save(out_dir / "weights.npz")
     if cfg.use_clusters and clusters_path.resolve() != (out_dir / "clusters.tsv").resolve():
@@ -227,6 +237,7 @@ def build_model(
         "features": cfg.features,
         "lexicon": "lexicon.tsv" if cfg.self_train else None,
         "auto_gazetteer": "autogaz.tsv" if cfg.self_train and cfg.auto_gazetteer else None,
+        "names": "names.tsv" if names is not None else None,
         "neural": "neural.npz" if cfg.neural else None,
         "neural_weight": cfg.neural_weight,
     }
