@@ -9,7 +9,8 @@ Categories:
     BIGCITY   cities of >= 1M people (GeoNames cities15000)
     CITY      other cities (GeoNames cities15000, CLDR time-zone exemplar cities)
     REGION    continents and world regions (CLDR numeric territories, a short list)
-    NAT       nationality / group adjectives and plurals (nisba forms, arwikicats, a short list)
+    NAT       nationality / group adjectives and plurals (nisba forms, arwikicats, a short list,
+              and the regular nisba of every one-word country name: الكاميرون → كاميروني)
     ORGKW, LOCKW, FACKW, GPEKW   head nouns that start names of that type (مطار، نهر، وزارة ...)
     WORKKW    nouns that introduce the title of a work (برنامج، رواية، فيلم، بعنوان ...)
     TITLE     honorifics and offices that precede person names (الرئيس، وزير ...)
@@ -119,7 +120,7 @@ NISBA = (
     "خليجي كوري فيتنامي إندونيسي ماليزي فلبيني تايلاندي أسترالي كندي مكسيكي برازيلي أرجنتيني فنزويلي كوبي "
     "يوناني قبرصي أوكراني بولندي هولندي بلجيكي سويسري نمساوي سويدي نرويجي دنماركي فنلندي إيرلندي برتغالي "
     "روماني صربي بوسني ألباني أرمني أذربيجاني جورجي أوزبكي كازاخي طاجيكي شيشاني سني شيعي علوي درزي مسيحي "
-    "يهودي قبطي إيزيدي آشوري سرياني تركماني بلوشي بشتوني أمازيغي"
+    "يهودي قبطي إيزيدي آشوري سرياني تركماني بلوشي بشتوني أمازيغي إنجليزي إنكليزي اسكتلندي ويلزي عاجي"
 ).split()
 GROUP_PLURALS = (
     "العرب عرب الأكراد أكراد الأتراك أتراك الروس الفرس الأفغان الألمان الأمريكان الأميركان اليهود يهود "
@@ -162,6 +163,23 @@ def _nisba_forms(stem: str) -> list[str]:
     return forms + ["ال" + f for f in forms]
 
 
+def _nisba_of_country(name: str) -> str | None:
+    """The masculine nisba adjective of a one-word country name, by the regular rule.
+
+    ``الكاميرون`` → ``كاميروني``, ``إسبانيا`` → ``إسباني``, ``فرنسا`` → ``فرنسي``, ``السعودية`` → ``سعودي``.
+    Irregular ones (``النمسا`` → ``نمساوي``) come out as non-words, which match nothing. Names
+    ending in ي (``مالي``) are left alone.
+    """
+    if " " in name or len(name) < 3 or name.endswith("ي"):
+        return None
+    stem = name[2:] if name.startswith("ال") else name
+    for ending in ("يا", "ية", "ة", "ا"):
+        if stem.endswith(ending) and len(stem) - len(ending) >= 2:
+            stem = stem[: -len(ending)]
+            break
+    return stem + "ي"
+
+
 def _split_names(cell: str) -> list[str]:
     return [n.strip() for n in cell.split("|") if n.strip()]
 
@@ -176,10 +194,12 @@ def build() -> list[tuple[str, str]]:
         if len(k) >= 2:
             rows.add((k, cat))
 
+    countries: list[str] = []
     with open(SHARED / "countries_ar_en.tsv", encoding="utf-8") as fh:
         for rec in csv.DictReader(fh, delimiter="\t"):
             for name in _split_names(rec["arabic_names"]):
                 add(name, "COUNTRY")
+                countries.append(name)
     ar = Locale("ar")
     for code, name in ar.territories.items():
         add(name, "REGION" if code.isdigit() else "COUNTRY")
@@ -200,7 +220,8 @@ def build() -> list[tuple[str, str]]:
         for field in ("male", "males", "female", "females", "the_male", "the_female"):
             if forms.get(field):
                 add(forms[field], "NAT")
-    for stem in NISBA:
+    derived = {n for n in map(_nisba_of_country, countries + COUNTRY_ALIASES) if n}
+    for stem in sorted(set(NISBA) | derived):
         for form in _nisba_forms(stem):
             add(form, "NAT")
     for word in GROUP_PLURALS:

@@ -46,3 +46,22 @@ def test_committed_gazetteer_equals_a_fresh_build(shared: Path) -> None:
     spec.loader.exec_module(mod)
     mod.SHARED = shared / "data" / "gazetteers"
     assert mod.render(mod.build()) == default_gazetteer_path().read_text(encoding="utf-8")
+
+
+def test_nisba_adjectives_derived_from_country_names() -> None:
+    spec = importlib.util.spec_from_file_location("build_gazetteers_nisba", ROOT / "scripts" / "build_gazetteers.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    nisba = mod._nisba_of_country
+    assert [nisba(n) for n in ("الكاميرون", "إسبانيا", "فرنسا", "السعودية", "مصر")] == [
+        "كاميروني",
+        "إسباني",
+        "فرنسي",
+        "سعودي",
+        "مصري",
+    ]
+    assert nisba("مالي") is None and nisba("كوريا الشمالية") is None
+    gz = Gazetteer.from_file()
+    for word in ("الكاميروني", "العاجي", "الإنجليزي", "كولومبية"):
+        assert "NAT" in gz.categories(key(word)), word

@@ -87,3 +87,24 @@ def test_office_of_a_body_absorbs_the_body_name() -> None:
     assert ents == {("رئيس جهاز الاستخبارات العامة", "OCC")}
     ents = _refine("قال رئيس الأمم المتحدة أمس", ["O", "O", "B-ORG", "I-ORG", "O"])
     assert ("الأمم المتحدة", "ORG") in ents
+
+
+def test_nationality_adjectives_are_left_out_of_names_and_become_norp() -> None:
+    ents = _refine("سدد الفرنسي جان دو الكرة", ["O", "B-PERS", "I-PERS", "I-PERS", "O"])
+    assert ents == {("الفرنسي", "NORP"), ("جان دو", "PERS")}
+    ents = _refine("فاز بنفيكا الفرنسي على ضيفه", ["O", "B-ORG", "I-ORG", "O", "O"])
+    assert ents == {("بنفيكا", "ORG"), ("الفرنسي", "NORP")}
+
+
+def test_nationality_adjective_stays_inside_longer_or_definite_names() -> None:
+    # a definite or multi-word organization keeps its adjective (جامعة الدول العربية, الاتحاد الفرنسي)
+    ents = _refine("قال الاتحاد الفرنسي إن", ["O", "B-ORG", "I-ORG", "O"])
+    assert ents == {("الاتحاد الفرنسي", "ORG")}
+    ents = _refine("قال نادي ليون الفرنسي إن", ["O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    assert ents == {("نادي ليون الفرنسي", "ORG")}
+    # a person's nisba surname is part of the name
+    ents = _refine("قال جان الفرنسي إن", ["O", "B-PERS", "I-PERS", "O"])
+    assert ents == {("جان الفرنسي", "PERS")}
+    # a lone adjective tagged as a name is not emptied
+    ents = _refine("قال الفرنسي إن", ["O", "B-PERS", "O"])
+    assert ents == {("الفرنسي", "PERS")}
