@@ -90,10 +90,11 @@ def cut_at_stop_words(infos: Sequence[WordInfo], tags: Sequence[str]) -> list[st
 def trim_nationality(infos: Sequence[WordInfo], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Leave nationality adjectives (gazetteer ``NAT``) out of names, where the corpora do.
 
-    In ANERcorp a name of two words or more starts with a nationality adjective
-    in none of 1,402 person names and 3 of 739 organization names; a one-word,
-    non-definite organization name is followed by a nationality adjective left
-    outside it 34 times and includes one 5 times (``منتخب السعودية``).
+    In ANERcorp train, none of 1,402 person names of two words or more starts
+    with a nationality adjective, and 3 of 739 organization names do; over
+    ANERcorp and AQMAR train, a one-word organization name is followed by a
+    nationality adjective left outside it 34 times, while a two-word, non-definite
+    one ends with one 5 times (``منتخب السعودية``).
 
     Examples:
         >>> from arnews_nlp.ner.gazetteer import Gazetteer
