@@ -25,6 +25,11 @@ __all__ = ["propagate"]
 _MIN_SURNAME = 3
 
 
+def _spreads(word: str) -> bool:
+    """Whether a one-word name may be tagged at its other mentions: long enough, not a function word."""
+    return len(word) >= _MIN_SURNAME and word not in STOP_WORDS
+
+
 @lru_cache(maxsize=65536)
 def _stem(token: str) -> str:
     return split_proclitics(key(token))[1]
@@ -44,14 +49,11 @@ def propagate(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]])
     for toks, tt in zip(sentences, tags, strict=True):
         for s, e, typ in bio_spans(list(tt)):
             words = (_stem(toks[s]), *(key(t) for t in toks[s + 1 : e]))
-            if e - s == 1:
-                if len(words[0]) >= _MIN_SURNAME and words[0] not in STOP_WORDS:
-                    names[words][typ] += 1
-            else:
+            if e - s > 1 or _spreads(words[0]):
                 names[words][typ] += 1
-                last = key(toks[e - 1])
-                if typ == "PERS" and len(last) >= _MIN_SURNAME and last not in STOP_WORDS:
-                    names[(last,)]["PERS"] += 1
+            last = key(toks[e - 1])
+            if e - s > 1 and typ == "PERS" and _spreads(last):
+                names[(last,)]["PERS"] += 1
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for phrase in names:
         by_first[phrase[0]].append(phrase)

@@ -3,8 +3,10 @@
 A model directory holds ``meta.json``, ``model.crfsuite`` (the 4-type CRF),
 ``clusters.tsv`` (word clusters from unlabeled news), ``lexicon.tsv`` (word
 types from self-training on unlabeled news), ``neural.npz`` (a BiLSTM-CRF over
-word vectors from unlabeled news, whose label scores are added to the CRF's) and
-``subtyper.json`` (GPE/LOC/FAC sub-typer); the gazetteer comes with the package.
+word vectors from unlabeled news, whose label scores are added to the CRF's),
+``names.tsv`` (organisation and club names mined from unlabeled news, extra
+gazetteer entries) and ``subtyper.json`` (GPE/LOC/FAC sub-typer); the gazetteer
+comes with the package.
 """
 
 from __future__ import annotations
