@@ -57,7 +57,7 @@ class TrainConfig:
     domain up against AQMAR's Wikipedia sentences under the same c1/c2; 1 = off)."""
     neural: bool = True
     """Also train the BiLSTM-CRF over ANT word vectors (:mod:`arnews_nlp.ner.neural`; needs torch)."""
-    neural_weight: float = 2.0
+    neural_weight: float = 4.0
     """Weight of the network's label scores when added to the CRF's."""
 
 
