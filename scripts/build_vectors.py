@@ -1,9 +1,12 @@
 """Learn word vectors without labels from the ANT news dump, for the neural NER tagger.
 
-Skip-gram word2vec (gensim, one worker, fixed seed and hash: the same file on
+Skip-gram fastText (gensim, one worker, fixed seed and hash: the same file on
 every run) over the folded tokens of every ANT article, the same token stream as
-``build_clusters.py``. Writes an ``.npz`` with ``words`` (UTF-8, one per line),
-``counts`` and ``vectors`` (float16), for words seen at least ``--min-count`` times.
+``build_clusters.py``: each word's vector is learned together with its character
+3- to 5-grams, which gives rare words better vectors (``--method word2vec``: whole
+words only, the recipe until 3 December 2026, with ``--min-count 5``). Writes an
+``.npz`` with ``words`` (UTF-8, one per line), ``counts`` and ``vectors`` (float16),
+for words seen at least ``--min-count`` times.
 The vectors are an input of ``arnews train-ner``, not a model file: the network
 keeps the rows it uses inside ``models/ner/neural.npz``.
 
@@ -31,7 +34,7 @@ DEFAULT_OUT = ROOT / "build" / "ner" / "vectors.npz"
 
 
 def main(argv: list[str] | None = None) -> int:
-    from gensim.models import Word2Vec  # training-only dependency
+    from gensim.models import FastText, Word2Vec  # training-only dependency
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ant", type=Path, default=DEFAULT_ANT)
@@ -39,15 +42,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dim", type=int, default=100)
     ap.add_argument("--window", type=int, default=3)
     ap.add_argument("--epochs", type=int, default=5)
-    ap.add_argument("--min-count", type=int, default=5)
+    ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--workers", type=int, default=1, help="more is faster but no longer reproducible")
+    ap.add_argument(
+        "--method",
+        choices=("fasttext", "word2vec"),
+        default="fasttext",
+        help="fasttext: vectors learned with the words' character 3- to 5-grams; word2vec: whole words only",
+    )
     args = ap.parse_args(argv)
 
     t0 = time.time()
     sents = sentences(args.ant)
     print(f"{len(sents)} chunks, {sum(map(len, sents))} tokens ({time.time() - t0:.0f}s)", file=sys.stderr)
-    model = Word2Vec(
+    subwords = {"min_n": 3, "max_n": 5, "bucket": 200_000}
+    kind, extra = (FastText, subwords) if args.method == "fasttext" else (Word2Vec, {})
+    model = kind(
         sents,
+        **extra,
         vector_size=args.dim,
         window=args.window,
         min_count=args.min_count,
@@ -61,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     words = list(model.wv.index_to_key)
     counts = np.array([int(model.wv.get_vecattr(w, "count")) for w in words], dtype=np.int64)
-    print(f"word2vec window {args.window}: {len(words)} words ({time.time() - t0:.0f}s)", file=sys.stderr)
+    print(f"{kind.__name__} window {args.window}: {len(words)} words ({time.time() - t0:.0f}s)", file=sys.stderr)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "wb") as fh:
         np.savez_compressed(

@@ -48,7 +48,7 @@ class NeuralConfig:
     batch_size: int = 32
     seed: int = 1
     threads: int = 2
-    min_count: int = 5
+    min_count: int = 3
     """Words seen fewer times in ANT get no vector (read as unknown)."""
 
 
