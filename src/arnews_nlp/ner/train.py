@@ -130,7 +130,7 @@ def _check_neural_inputs(vectors_path: Path | None) -> Path:
     if vectors_path is None or not vectors_path.is_file():
         raise ResourceNotFoundError(
             f"Word vectors {str(vectors_path)!r} not found: build them with "
-            "'python scripts/build_vectors.py' (needs gensim, about 5 minutes), "
+            "'python scripts/build_vectors.py' (needs gensim, about 8 minutes), "
             "or train without the network (arnews train-ner --no-neural)"
         )
     try:
