@@ -117,6 +117,8 @@ def test_batched_cached_forward_equals_the_reference(tmp_path: Path, fx: Feature
         assert b.shape == (len(s), len(TAGS))
         np.testing.assert_allclose(b, ref, rtol=1e-4, atol=1e-4)
         np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-5)
+    for s, a in zip(sents, analyses, strict=True):  # one sentence at a time takes its own path
+        np.testing.assert_allclose(net.emissions_batch([a])[0], reference(w, net.encoder, fx, s), rtol=1e-4, atol=1e-4)
     copy = pickle.loads(pickle.dumps(net))
     assert not copy._row and net._row
     np.testing.assert_allclose(copy.emissions_batch(analyses[:2])[1], batched[1], rtol=1e-5, atol=1e-5)
@@ -226,3 +228,29 @@ def test_training_the_network_says_what_is_missing(tmp_path: Path) -> None:
         (tmp_path / "v.npz").write_bytes(b"")
         with pytest.raises(BackendUnavailableError, match=r"torch==2\.13\.0"):
             build_model(tmp_path / "m", clusters_path=tmp_path / "c.tsv", vectors_path=tmp_path / "v.npz")
+
+
+def test_a_full_word_cache_keeps_frequent_words(
+    tmp_path: Path, fx: FeatureExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from arnews_nlp.ner import neural
+
+    words, chars, attrs = _vocab(fx)
+    w = write_random_net(tmp_path / "neural.npz", words, chars, attrs)
+    net = BiLSTMTagger(tmp_path / "neural.npz")
+    monkeypatch.setattr(neural, "_CACHE_LIMIT", 12)
+    monkeypatch.setattr(neural, "_KEEP_RANK", 4)  # the vocabulary's first 4 words count as frequent
+    frequent = set(words[:4])
+    sents = [toks for toks, _ in toy_sentences()]
+    seen_kept = False
+    for s in sents + sents[::-1]:
+        before = dict(net._row)
+        (got,) = net.emissions_batch([fx.analyze(s)])
+        np.testing.assert_allclose(got, reference(w, net.encoder, fx, s), rtol=1e-4, atol=1e-4)
+        assert len(net._row) <= 12
+        if len(net._row) < len(before) + len(set(s) - set(before)):  # the cache was emptied on the way
+            kept = {t for t in before if fx.word(t).key in frequent}
+            assert kept and kept <= set(net._row)
+            assert not {t for t in before if fx.word(t).key not in frequent} - set(s) & set(net._row)
+            seen_kept = True
+    assert seen_kept

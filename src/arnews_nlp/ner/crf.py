@@ -200,16 +200,19 @@ def _viterbi_one(e: FloatArray, trans: FloatArray) -> list[int]:
     n, k = e.shape
     if n == 0:
         return []
-    every = np.arange(k)
+    into = np.ascontiguousarray(trans.T)  # into[j, i]: the score of moving from label i to label j
     back = np.zeros((n, k), dtype=np.intp)
+    cand = np.empty((k, k))
+    flat, rows = cand.reshape(-1), np.arange(k) * k
     score = e[0]
     for t in range(1, n):
-        cand = score[:, None] + trans
-        best = back[t] = cand.argmax(axis=0)
-        score = cand[best, every] + e[t]
+        np.add(into, score, out=cand)
+        best = back[t] = cand.argmax(axis=1)
+        score = flat[rows + best] + e[t]
     path = [int(score.argmax())]
+    steps = back.tolist()
     for t in range(n - 1, 0, -1):
-        path.append(int(back[t, path[-1]]))
+        path.append(steps[t][path[-1]])
     return path[::-1]
 
 

@@ -43,6 +43,8 @@ TAGS: tuple[str, ...] = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-
 CHAR_WIDTH = 16
 """Characters of a word the character CNN reads (its last 16: Arabic inflects at the start)."""
 _CACHE_LIMIT = 20_000
+_KEEP_RANK = 10_000
+"""Tokens whose folded word is among the vocabulary's most frequent (ANT order) survive a full cache."""
 _PLANE = 0xF0000  # a private-use plane: character ids are written there while encoding a batch
 _PAD = chr(_PLANE)
 _IN_PLANE = re.compile("[\U000f0000-\U000fffff]")
@@ -137,10 +139,15 @@ class BiLSTMTagger:
             w = {k: z[k] for k in z.files if k not in text}
         self.encoder = NeuralEncoder(text["words"].split("\n"), text["chars"], text["attributes"].split("\n"))
         self.vectors = w["vectors"]  # float16 [2 + words, dim]
-        self.char_vectors = w["char_vectors"].astype(np.float32)
-        # conv weight [out, in, 3] -> one matrix over the concatenated (left, centre, right) inputs
-        cw = w["char_conv"].astype(np.float32)
-        self.char_conv = np.concatenate([cw[:, :, k].T for k in range(cw.shape[2])], axis=0)
+        # The character CNN is linear before its ReLU: each of its 3 taps (left, centre, right character)
+        # is precomputed per character, ``[3, chars + 1, filters]``; the extra last row (zeros) is the
+        # convolution's padding beyond the word's 16 characters.
+        cv = w["char_vectors"].astype(np.float32)
+        cw = w["char_conv"].astype(np.float32)  # [filters, char dim, 3]
+        taps = np.zeros((3, len(cv) + 1, cw.shape[0]), dtype=np.float32)
+        for k in range(3):
+            taps[k, :-1] = cv @ cw[:, :, k].T
+        self.char_taps = taps
         self.char_bias = w["char_bias"].astype(np.float32)
         w_ih = w["w_ih"].astype(np.float32)  # [2, 4H, D]
         dim = self.vectors.shape[1]
@@ -153,8 +160,7 @@ class BiLSTMTagger:
         def columns(m: F32) -> F32:  # [2, 4H, k] -> [k, 8H], gate columns scaled
             return np.ascontiguousarray(np.concatenate([m[0].T * half, m[1].T * half], axis=1))
 
-        self.w_word = columns(w_ih[:, :, : 3 * dim])
-        self.w_char = columns(w_ih[:, :, 3 * dim : 3 * dim + n_char])
+        self.w_in = columns(w_ih[:, :, : 3 * dim + n_char])  # word vectors, then character filters
         # sparse attributes: their embedding-bag rows projected through the input weights
         self.attr_proj = w["attr_vectors"].astype(np.float32) @ columns(w_ih[:, :, 3 * dim + n_char :])
         self.bias = ((w["b_ih"].astype(np.float32) + w["b_hh"].astype(np.float32)) * half).reshape(-1)  # [8H]
@@ -165,6 +171,7 @@ class BiLSTMTagger:
         self.start = w["start"].astype(np.float64)
         self.end = w["end"].astype(np.float64)
         self._row: dict[str, int] = {}
+        self._keep: set[str] = set()  # cached tokens of frequent words: kept when the cache is full
         self._sums: dict[tuple[int, ...], F32] = {}
         self._own: dict[tuple[object, ...], F32] = {}
         self._zero = np.zeros(8 * h, dtype=np.float32)
@@ -172,7 +179,7 @@ class BiLSTMTagger:
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
-        state["_row"], state["_table"] = {}, self._table[:0]  # a cache: not worth pickling
+        state["_row"], state["_keep"], state["_table"] = {}, set(), self._table[:0]  # a cache: not worth pickling
         return state
 
     # -- input projection ---------------------------------------------------------------
@@ -187,28 +194,50 @@ class BiLSTMTagger:
         if -1 not in idx:
             return np.array(idx, dtype=np.int64)
         new = list({i.token: i for i, r in zip(infos, idx, strict=True) if r < 0}.values())
-        if len(row) + len(new) > _CACHE_LIMIT:  # start afresh: every token of this call is new
-            row.clear()
-            new = list({i.token: i for i in infos}.values())
+        if len(row) + len(new) > _CACHE_LIMIT:
+            row = self._evict()
+            new = list({i.token: i for i in infos if i.token not in row}.values())
+            if len(row) + len(new) > _CACHE_LIMIT:  # start afresh: every token of this call is new
+                row.clear()
+                self._keep.clear()
+                new = list({i.token: i for i in infos}.values())
         first = len(row)
         size = max(_CACHE_LIMIT, len(new))  # more only for a document of over 20,000 distinct tokens
         if len(self._table) < size:  # allocated on first use (np.zeros: memory as rows are written)
             self._table = np.zeros((size, self._table.shape[1]), dtype=np.float32)
         enc = self.encoder
         ids = np.array([enc.word_ids(i) for i in new], dtype=np.int64)
-        vec = self.vectors[ids].astype(np.float32).reshape(len(new), -1)
-        chars = enc.char_matrix([i.key for i in new])
-        x = self.char_vectors[chars]  # [U, W, C]
-        pad = np.zeros((len(new), 1, x.shape[2]), dtype=np.float32)
-        xp = np.concatenate([pad, x, pad], axis=1)
-        win = np.concatenate([xp[:, :-2], xp[:, 1:-1], xp[:, 2:]], axis=2)  # [U, W, 3C]
-        conv = np.maximum(win @ self.char_conv + self.char_bias, 0.0).max(axis=1)  # [U, n_char]
-        proj = vec @ self.w_word + conv @ self.w_char + self.bias  # [U, 8H]
+        u = len(new)
+        inputs = np.empty((u, self.w_in.shape[0]), dtype=np.float32)
+        dim = self.vectors.shape[1]
+        inputs[:, : 3 * dim] = self.vectors[ids].reshape(u, -1)
+        taps = self.char_taps
+        chars = np.full((u, CHAR_WIDTH + 2), taps.shape[1] - 1, dtype=np.int64)  # the padding row
+        chars[:, 1:-1] = enc.char_matrix([i.key for i in new])
+        conv = taps[0][chars[:, :-2]]
+        conv += taps[1][chars[:, 1:-1]]
+        conv += taps[2][chars[:, 2:]]  # [U, W, filters]
+        # ReLU then max over positions = max then ReLU; the bias is the same at every position
+        inputs[:, 3 * dim :] = np.maximum(conv.max(axis=1) + self.char_bias, 0.0)
+        proj = inputs @ self.w_in + self.bias  # [U, 8H]
         proj += np.stack([self._own_attributes(i) for i in new])
         self._table[first : first + len(new)] = proj
         for k, info in enumerate(new, start=first):
             row[info.token] = k
+            if enc.words.get(info.key, 1 << 30) < _KEEP_RANK + 2:  # word ids start at 2, most frequent first
+                self._keep.add(info.token)
         return np.array([row[i.token] for i in infos], dtype=np.int64)
+
+    def _evict(self) -> dict[str, int]:
+        """Empty the token cache except for frequent words' tokens, which move to the front."""
+        kept = [t for t in self._row if t in self._keep]
+        if len(kept) > _CACHE_LIMIT // 2:
+            kept = []
+        rows = np.array([self._row[t] for t in kept], dtype=np.intp)
+        self._table[: len(kept)] = self._table[rows]
+        self._row = {t: j for j, t in enumerate(kept)}
+        self._keep = set(kept)
+        return self._row
 
     def _own_attributes(self, info: WordInfo) -> F32:
         """:meth:`_attribute_sum` of the word's own attributes, cached by the values they are made of."""
@@ -240,6 +269,8 @@ class BiLSTMTagger:
             for j, names in match_attributes(matches).items():
                 rows[base + j] += self._attribute_sum(tuple(self.encoder.attribute_ids(names)))
             base += n
+        if len(sizes) == 1:
+            return [self._run_one(rows)]
         b, width, h = len(sizes), max(sizes), self.hidden
         pos = np.concatenate([np.arange(n) for n in sizes])
         rev = np.concatenate([np.arange(n - 1, -1, -1) for n in sizes])  # the backward LSTM reads reversed
@@ -270,3 +301,32 @@ class BiLSTMTagger:
             states[:, t, :m] = hid[:, :m]
         scores = states[0, pos, sent] @ self.out_w[:h] + states[1, rev, sent] @ self.out_w[h:] + self.out_b
         return np.split(scores, np.cumsum(sizes)[:-1])
+
+    def _run_one(self, rows: F32) -> F32:
+        """:meth:`emissions_batch`'s recurrence for one sentence: no slots, every buffer reused in place."""
+        n, h = len(rows), self.hidden
+        x = np.empty((n, 2, 1, 4 * h), dtype=np.float32)
+        x[:, 0, 0] = rows[:, : 4 * h]
+        x[:, 1, 0] = rows[::-1, 4 * h :]  # the backward LSTM reads reversed
+        states = np.empty((n, 2, 1, h), dtype=np.float32)
+        z = np.empty((2, 1, 4 * h), dtype=np.float32)
+        gate = np.empty_like(z)
+        tmp = np.empty((2, 1, h), dtype=np.float32)
+        cell = np.zeros((2, 1, h), dtype=np.float32)
+        i, f, o, g = gate[..., :h], gate[..., h : 2 * h], gate[..., 3 * h :], z[..., 2 * h : 3 * h]
+        hid = np.zeros((2, 1, h), dtype=np.float32)
+        w_hh = self.w_hh
+        for t in range(n):
+            np.matmul(hid, w_hh, out=z)
+            z += x[t]
+            np.tanh(z, out=z)
+            np.multiply(z, 0.5, out=gate)
+            gate += 0.5  # i, f, o: sigmoids (see __init__); g stays tanh
+            cell *= f
+            np.multiply(i, g, out=tmp)
+            cell += tmp
+            np.tanh(cell, out=tmp)
+            hid = states[t]
+            np.multiply(o, tmp, out=hid)
+        scores: F32 = states[:, 0, 0] @ self.out_w[:h] + states[::-1, 1, 0] @ self.out_w[h:] + self.out_b
+        return scores
