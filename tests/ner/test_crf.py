@@ -143,3 +143,20 @@ def test_feature_cache_keeps_frequent_words(monkeypatch: pytest.MonkeyPatch) -> 
         fx.word(w)
     assert fx.word("دمشق") is first  # survived the reset
     assert len(fx._cache) <= 4
+
+
+def test_network_counts_anercorp_more_often_than_the_crf() -> None:
+    from arnews_nlp.ner.corpora import Corpora
+    from arnews_nlp.ner.train import TrainConfig, crf_training_set, neural_training_set
+
+    news = [(["زار", "الوزير", "دمشق"], ["O", "O", "B-LOC"]), (["قال", "سامي"], ["O", "B-PERS"])]
+    wiki = [(["باريس", "مدينة"], ["B-LOC", "O"])]
+    aq_dev = [(["نهر", "النيل"], ["B-MISC", "I-MISC"])]
+    c = Corpora(news, [], wiki, aq_dev, [], [])
+    cfg = TrainConfig(neural_anercorp_repeat=3)
+    crf = crf_training_set(c, cfg, with_aqmar_dev=True)
+    net = neural_training_set(c, cfg, with_aqmar_dev=True)
+    assert crf == news + wiki + [(["نهر", "النيل"], ["B-MISC", "I-MISC"])]
+    assert net == news * 3 + crf[2:]
+    assert neural_training_set(c, cfg, with_aqmar_dev=False) == news * 3 + wiki
+    assert TrainConfig().neural_anercorp_repeat == 2 and TrainConfig().anercorp_repeat == 1

@@ -12,7 +12,7 @@ import json
 import logging
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,15 @@ from arnews_nlp.ner.neural_train import NeuralConfig, train_neural
 from arnews_nlp.ner.scoring import Scores, score_sentences
 from arnews_nlp.ner.subtyper import PlaceSubtyper, span_features
 
-__all__ = ["TrainConfig", "build_model", "crf_training_set", "evaluate", "file_digests", "write_manifest"]
+__all__ = [
+    "TrainConfig",
+    "build_model",
+    "crf_training_set",
+    "evaluate",
+    "file_digests",
+    "neural_training_set",
+    "write_manifest",
+]
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +67,9 @@ class TrainConfig:
     """Also train the BiLSTM-CRF over ANT word vectors (:mod:`arnews_nlp.ner.neural`; needs torch)."""
     neural_weight: float = 4.0
     """Weight of the network's label scores when added to the CRF's."""
+    neural_anercorp_repeat: int = 2
+    """Times each ANERcorp train sentence enters the network's training set (the news domain
+    weighted up for the network only; the CRF takes ``anercorp_repeat``)."""
 
 
 def crf_training_set(c: Corpora, cfg: TrainConfig, *, with_aqmar_dev: bool) -> list[Sentence]:
@@ -70,6 +81,11 @@ def crf_training_set(c: Corpora, cfg: TrainConfig, *, with_aqmar_dev: bool) -> l
     if cfg.newsfane_in_crf:
         out += [(t, map_tags(g, ANERCORP_SCHEME)) for t, g in c.newsfane]
     return out
+
+
+def neural_training_set(c: Corpora, cfg: TrainConfig, *, with_aqmar_dev: bool) -> list[Sentence]:
+    """Sentences for the network: the CRF's set with ANERcorp counted ``cfg.neural_anercorp_repeat`` times."""
+    return crf_training_set(c, replace(cfg, anercorp_repeat=cfg.neural_anercorp_repeat), with_aqmar_dev=with_aqmar_dev)
 
 
 def train_subtyper(extractor: FeatureExtractor, sentences: list[Sentence]) -> PlaceSubtyper:
@@ -223,7 +239,8 @@ def build_model(
         shutil.copyfile(clusters_path, out_dir / "clusters.tsv")
     neural_info = None
     if vectors is not None:
-        neural_info = train_neural(train, extractor, vectors, out_dir / "neural.npz", neural_cfg)
+        sentences = neural_training_set(corpora, cfg, with_aqmar_dev=not held_out)
+        neural_info = train_neural(sentences, extractor, vectors, out_dir / "neural.npz", neural_cfg)
         log.info("neural tagger trained (%.0fs)", neural_info["seconds"])
     subtyper = train_subtyper(extractor, corpora.newsfane)
     subtyper.save(out_dir / "subtyper.json")
