@@ -192,15 +192,23 @@ def test_stage_switch_and_factories(tmp_path: Path, tiny_model_dir: Path, fx: Fe
     assert pickle.loads(pickle.dumps(crf)).neural is False
 
 
-def test_word_cache_starts_afresh_when_full(
-    tmp_path: Path, fx: FeatureExtractor, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _net_with_cache(
+    tmp_path: Path, fx: FeatureExtractor, monkeypatch: pytest.MonkeyPatch, limit: int, keep_rank: int = 10_000
+) -> tuple[dict, BiLSTMTagger, list[str]]:
+    """A random network whose word cache holds ``limit`` tokens; its weights and vocabulary."""
     from arnews_nlp.ner import neural
 
     words, chars, attrs = _vocab(fx)
     w = write_random_net(tmp_path / "neural.npz", words, chars, attrs)
-    net = BiLSTMTagger(tmp_path / "neural.npz")
-    monkeypatch.setattr(neural, "_CACHE_LIMIT", 6)
+    monkeypatch.setattr(neural, "_CACHE_LIMIT", limit)
+    monkeypatch.setattr(neural, "_KEEP_RANK", keep_rank)
+    return w, BiLSTMTagger(tmp_path / "neural.npz"), words
+
+
+def test_word_cache_starts_afresh_when_full(
+    tmp_path: Path, fx: FeatureExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w, net, _ = _net_with_cache(tmp_path, fx, monkeypatch, 6)
     sents = [toks for toks, _ in toy_sentences()]  # 8 or 9 distinct tokens each: more than the cache holds
     for s in sents + sents[::-1]:
         (got,) = net.emissions_batch([fx.analyze(s)])
@@ -233,13 +241,7 @@ def test_training_the_network_says_what_is_missing(tmp_path: Path) -> None:
 def test_a_full_word_cache_keeps_frequent_words(
     tmp_path: Path, fx: FeatureExtractor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from arnews_nlp.ner import neural
-
-    words, chars, attrs = _vocab(fx)
-    w = write_random_net(tmp_path / "neural.npz", words, chars, attrs)
-    net = BiLSTMTagger(tmp_path / "neural.npz")
-    monkeypatch.setattr(neural, "_CACHE_LIMIT", 12)
-    monkeypatch.setattr(neural, "_KEEP_RANK", 4)  # the vocabulary's first 4 words count as frequent
+    w, net, words = _net_with_cache(tmp_path, fx, monkeypatch, 12, keep_rank=4)  # first 4 words: frequent
     frequent = set(words[:4])
     sents = [toks for toks, _ in toy_sentences()]
     seen_kept = False
