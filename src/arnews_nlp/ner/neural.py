@@ -221,10 +221,10 @@ class BiLSTMTagger:
         inputs[:, 3 * dim :] = np.maximum(conv.max(axis=1) + self.char_bias, 0.0)
         proj = inputs @ self.w_in + self.bias  # [U, 8H]
         proj += np.stack([self._own_attributes(i) for i in new])
-        self._table[first : first + len(new)] = proj
-        for k, info in enumerate(new, start=first):
-            row[info.token] = k
-            if enc.words.get(info.key, 1 << 30) < _KEEP_RANK + 2:  # word ids start at 2, most frequent first
+        self._table[first : first + u] = proj
+        for k, info in enumerate(new):
+            row[info.token] = first + k
+            if 2 <= ids[k, 0] < _KEEP_RANK + 2:  # the folded word's id (1: unknown; then most frequent first)
                 self._keep.add(info.token)
         return np.array([row[i.token] for i in infos], dtype=np.int64)
 
