@@ -36,8 +36,9 @@ def ant_sentences(path: Path, limit: int, *, head: bool = False) -> list[list[st
     out: list[list[str]] = []
     n = 0
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        lines = fh if head else reversed(list(fh)[-3000:])  # timed text: the tail of the dump
-        for line in lines:
+        rows = list(fh)
+        # timed text: the dump's last 3,000 articles, newest first; warm-up text: the articles before them
+        for line in rows[:-3000] if head else reversed(rows[-3000:]):
             cur: list[str] = []
             for tok in split_words(json.loads(line).get("text") or ""):
                 cur.append(tok)
