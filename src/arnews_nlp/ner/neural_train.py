@@ -155,8 +155,10 @@ def export(net: Any, enc: NeuralEncoder, words: Sequence[str], chars: str, out_p
         return np.frombuffer(s.encode("utf-8"), dtype=np.uint8)
 
     attrs = sorted(enc.attributes, key=enc.attributes.__getitem__)
+    # Not compressed: zlib shrinks these float arrays by about a tenth and its inflating took half of the
+    # network's load time (0.19 against 0.085 s, 3 December 2026).
     with open(out_path, "wb") as fh:
-        np.savez_compressed(
+        np.savez(
             fh,
             words=text("\n".join(words)),
             chars=text(chars),
