@@ -31,23 +31,27 @@ from arnews_nlp.ner.wordforms import split_words  # noqa: E402
 _ENDS = {".", "!", "?", "؟"}
 
 
-def ant_sentences(path: Path, limit: int, *, head: bool = False) -> list[list[str]]:
-    """About ``limit`` tokens of ANT articles, from the tail of the dump (``head``: from its start)."""
-    out: list[list[str]] = []
-    n = 0
+def ant_articles(path: Path) -> tuple[list[str], list[str]]:
+    """The dump read once: its last 3,000 articles newest first (timed), and those before them (warm-up)."""
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         rows = list(fh)
-        # timed text: the dump's last 3,000 articles, newest first; warm-up text: the articles before them
-        for line in rows[:-3000] if head else reversed(rows[-3000:]):
-            cur: list[str] = []
-            for tok in split_words(json.loads(line).get("text") or ""):
-                cur.append(tok)
-                if tok in _ENDS or len(cur) >= 80:
-                    out.append(cur)
-                    n += len(cur)
-                    cur = []
-            if n >= limit:
-                return out
+    return rows[-3000:][::-1], rows[:-3000]
+
+
+def sentences(lines: list[str], limit: int) -> list[list[str]]:
+    """Sentences of the articles in ``lines``, in order, until about ``limit`` tokens."""
+    out: list[list[str]] = []
+    n = 0
+    for line in lines:
+        if n >= limit:
+            break
+        cur: list[str] = []
+        for tok in split_words(json.loads(line).get("text") or ""):
+            cur.append(tok)
+            if tok in _ENDS or len(cur) >= 80:
+                out.append(cur)
+                n += len(cur)
+                cur = []
     return out
 
 
@@ -70,9 +74,10 @@ def main() -> int:
         for _ in range(3)
     ]
     one_math_thread()  # one core: numpy's BLAS would otherwise start a thread per core
-    sents = ant_sentences(args.ant, args.tokens)
+    timed, earlier = ant_articles(args.ant)
+    sents = sentences(timed, args.tokens)
     ntok = sum(map(len, sents))
-    warm = ant_sentences(args.ant, args.warm, head=True) if args.warm > 0 else []
+    warm = sentences(earlier, args.warm)
     tagger = NERTagger(model_dir)
     for s in warm:
         tagger.tag(s)
