@@ -15,7 +15,7 @@ from arnews_nlp.ner.neural_train import NeuralConfig
 __all__ = ["BiLSTMCRF", "batchify"]
 
 
-class CRFLayer(nn.Module):  # type: ignore[misc]
+class CRFLayer(nn.Module):
     """Linear-chain CRF: transitions plus start and end scores; negative log-likelihood."""
 
     def __init__(self, k: int) -> None:
@@ -40,7 +40,7 @@ class CRFLayer(nn.Module):  # type: ignore[misc]
         return (torch.logsumexp(alpha + self.end, 1) - score).sum()
 
 
-class BiLSTMCRF(nn.Module):  # type: ignore[misc]
+class BiLSTMCRF(nn.Module):
     """Frozen word vectors (word, stem, bare stem) + character CNN + attribute bag → BiLSTM → CRF."""
 
     def __init__(self, vectors: np.ndarray, n_chars: int, n_attrs: int, cfg: NeuralConfig) -> None:
