@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -59,3 +60,37 @@ def test_eval_ner_wraps_the_official_scorer(
     res = json.loads(capsys.readouterr().out)
     assert res["overall"]["gold"] == 2
     assert res["by_type"]["PERS"]["tp"] == 1
+
+
+def _eval_scored(shared: Path, path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> dict[str, Any]:
+    args = ["eval-ner", str(path), "--scored", "--json", "--scorer", str(shared / "eval" / "score_ner.py"), *extra]
+    assert main(args) == 0
+    result: dict[str, Any] = json.loads(capsys.readouterr().out)
+    return result
+
+
+def test_eval_ner_scored_file_honours_types_and_scheme(
+    shared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # TOKEN GOLD PRED: a right PER (AQMAR's name), a missed MIS, and a GPE prediction for a LOC gold place
+    scored = tmp_path / "scored.conll"
+    scored.write_text(
+        "قال O O\nسامي B-PER B-PERS\nفي O O\nكأس B-MIS O\nالعالم I-MIS O\nفي O O\nحلب B-LOC B-GPE\n\n",
+        encoding="utf-8",
+    )
+    everything = _eval_scored(shared, scored, capsys)  # default scheme anercorp: GPE is scored as LOC
+    assert (everything["overall"]["gold"], everything["overall"]["tp"]) == (3, 2)
+    three = _eval_scored(shared, scored, capsys, "--types", "PERS,LOC,ORG")  # the missed MIS is left out
+    assert (three["overall"]["gold"], three["overall"]["tp"], three["overall"]["f1"]) == (2, 2, 1.0)
+    full = _eval_scored(shared, scored, capsys, "--scheme", "full", "--types", "PERS,LOC,ORG")
+    assert full["overall"]["tp"] == 1  # GPE against LOC is a type error in the full scheme
+
+
+def test_eval_ner_scored_file_needs_three_columns(
+    shared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "two.conll"
+    bad.write_text("سامي B-PERS\n", encoding="utf-8")
+    code = main(["eval-ner", str(bad), "--scored", "--scorer", str(shared / "eval" / "score_ner.py")])
+    assert code == 2
+    assert "line 1: expected TOKEN GOLD PRED" in capsys.readouterr().err

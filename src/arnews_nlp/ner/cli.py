@@ -114,13 +114,35 @@ def _cmd_tag_conll(args: argparse.Namespace) -> int:
     return 0
 
 
-def _gold_tag(tag: str, keep: set[str] | None) -> str:
+def _score_tag(tag: str, scheme: str, keep: set[str] | None) -> str:
+    """A gold or predicted tag as scored: AQMAR's type names read as ours, mapped by ``scheme``, only ``keep``.
+
+    Examples:
+        >>> _score_tag("B-PER", "anercorp", None), _score_tag("I-GPE", "anercorp", None)
+        ('B-PERS', 'I-LOC')
+        >>> _score_tag("B-MIS", "anercorp", {"PERS", "LOC", "ORG"}), _score_tag("B-NORP", "full", None)
+        ('O', 'B-NORP')
+    """
     if tag == "O" or "-" not in tag:
         return "O"
     typ = AQMAR_MAP.get(tag[2:], tag[2:])
-    if keep is not None and typ not in keep:
+    if scheme == "anercorp":
+        typ = ANERCORP_SCHEME.get(typ, "O")
+    if typ == "O" or (keep is not None and typ not in keep):
         return "O"
     return tag[:2] + typ
+
+
+def _rescore_lines(lines: Iterable[str], scheme: str, keep: set[str] | None) -> Iterator[str]:
+    """``TOKEN GOLD PRED`` lines (last two columns) with both tags passed through :func:`_score_tag`."""
+    for n, raw in enumerate(lines, 1):
+        cols = raw.split()
+        if not cols:
+            yield ""
+            continue
+        if len(cols) < 3:
+            raise ValueError(f"line {n}: expected TOKEN GOLD PRED, got {raw.rstrip()!r}")
+        yield f"{cols[0]} {_score_tag(cols[-2], scheme, keep)} {_score_tag(cols[-1], scheme, keep)}"
 
 
 def _cmd_eval_ner(args: argparse.Namespace) -> int:
@@ -129,29 +151,20 @@ def _cmd_eval_ner(args: argparse.Namespace) -> int:
         print(f"score_ner.py not found at {scorer}; pass --scorer or set ARNEWS_SHARED", file=sys.stderr)
         return 2
     keep = set(args.types.split(",")) if args.types else None
-    if args.scored:
-        scored = Path(args.gold)
-    else:
-        from arnews_nlp.ner.conll import read_conll
-        from arnews_nlp.ner.model import load_tagger
-
-        tagger = load_tagger(args.model)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".conll", delete=False) as tmp:
-            sents = read_conll(args.gold)
-            tagged: list[list[str]] = []
-            for a in range(0, len(sents), max(1, args.window)):
-                block = [[c[0] for c in s] for s in sents[a : a + max(1, args.window)]]
-                tagged += tagger.tag_document(block, neural=not args.crf_only)
-            for sent, pred in zip(sents, tagged, strict=True):
-                if args.scheme == "anercorp":
-                    pred = map_tags(pred, ANERCORP_SCHEME)
-                pred = [_gold_tag(t, keep) for t in pred]
-                for cols, p in zip(sent, pred, strict=True):
-                    tmp.write(f"{cols[0]} {_gold_tag(cols[-1], keep)} {p}\n")
-                tmp.write("\n")
-        scored = Path(tmp.name)
-        if args.output:
-            Path(args.output).write_text(scored.read_text(encoding="utf-8"), encoding="utf-8")
+    try:
+        if args.scored:  # the file's own predictions, mapped and filtered like the tagger's below
+            with open(args.gold, encoding="utf-8") as fh:
+                text = "".join(line + "\n" for line in _rescore_lines(fh, args.scheme, keep))
+        else:
+            text = _tagged_for_scoring(args, keep)
+    except ValueError as exc:
+        print(f"{args.gold}: {exc}", file=sys.stderr)
+        return 2
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".conll", delete=False) as tmp:
+        tmp.write(text)
+    scored = Path(tmp.name)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
     cmd = [sys.executable, str(scorer), str(scored)] + (["--json"] if args.json else [])
     try:
         proc = subprocess.run(cmd, check=False, capture_output=True, text=True, encoding="utf-8")
@@ -159,8 +172,26 @@ def _cmd_eval_ner(args: argparse.Namespace) -> int:
         sys.stderr.write(proc.stderr)
         return proc.returncode
     finally:
-        if not args.scored:
-            scored.unlink()
+        scored.unlink()
+
+
+def _tagged_for_scoring(args: argparse.Namespace, keep: set[str] | None) -> str:
+    """``TOKEN GOLD PRED`` text of the gold file tagged by the model, in blocks of ``--window`` sentences."""
+    from arnews_nlp.ner.conll import read_conll
+    from arnews_nlp.ner.model import load_tagger
+
+    tagger = load_tagger(args.model)
+    sents = read_conll(args.gold)
+    tagged: list[list[str]] = []
+    for a in range(0, len(sents), max(1, args.window)):
+        block = [[c[0] for c in s] for s in sents[a : a + max(1, args.window)]]
+        tagged += tagger.tag_document(block, neural=not args.crf_only)
+    out = []
+    for sent, pred in zip(sents, tagged, strict=True):
+        for cols, p in zip(sent, pred, strict=True):
+            out.append(f"{cols[0]} {_score_tag(cols[-1], args.scheme, keep)} {_score_tag(p, args.scheme, keep)}\n")
+        out.append("\n")
+    return "".join(out)
 
 
 def _cmd_train_ner(args: argparse.Namespace) -> int:
