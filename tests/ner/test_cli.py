@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 
+from arnews_nlp.cli import main as arnews_main
+from arnews_nlp.errors import InvalidRecordError, UnreadableFileError
 from arnews_nlp.ner.cli import main, tag_conll_lines
 
 
@@ -91,6 +93,22 @@ def test_eval_ner_scored_file_needs_three_columns(
 ) -> None:
     bad = tmp_path / "two.conll"
     bad.write_text("سامي B-PERS\n", encoding="utf-8")
-    code = main(["eval-ner", str(bad), "--scored", "--scorer", str(shared / "eval" / "score_ner.py")])
-    assert code == 2
-    assert "line 1: expected TOKEN GOLD PRED" in capsys.readouterr().err
+    with pytest.raises(InvalidRecordError, match=r"two\.conll line 1: expected TOKEN GOLD PRED"):
+        main(["eval-ner", str(bad), "--scored", "--scorer", str(shared / "eval" / "score_ner.py")])
+
+
+def test_ner_commands_refuse_a_missing_input_and_keep_the_output(tiny_model_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "kept.conll"
+    out.write_text("earlier results\n", encoding="utf-8")
+    missing = str(tmp_path / "missing.conll")
+    with pytest.raises(UnreadableFileError, match=r"missing\.conll"):
+        main(["tag-conll", missing, "-o", str(out), "--model", str(tiny_model_dir)])
+    assert out.read_text(encoding="utf-8") == "earlier results\n"
+    with pytest.raises(UnreadableFileError, match=r"missing\.conll"):
+        main(["eval-ner", missing, "--model", str(tiny_model_dir)])
+
+
+def test_arnews_prints_one_line_for_a_missing_conll_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert arnews_main(["tag-conll", str(tmp_path / "missing.conll")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("arnews: error: [E004] Cannot read ") and err.count("\n") == 1

@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from arnews_nlp.errors import InvalidRecordError, UnreadableFileError
+from arnews_nlp.io.files import read_utf8
 from arnews_nlp.ner.labels import ANERCORP_SCHEME, AQMAR_MAP, LABELS, map_tags
 
 __all__ = ["main", "register", "tag_conll_lines"]
@@ -95,19 +97,24 @@ def tag_conll_lines(
 
 
 def _open_out(path: str | None) -> TextIO:
-    return open(path, "w", encoding="utf-8") if path else sys.stdout
+    if not path:
+        return sys.stdout
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise UnreadableFileError(path=path, reason=exc.strerror or str(exc)) from exc
 
 
 def _cmd_tag_conll(args: argparse.Namespace) -> int:
     from arnews_nlp.ner.model import load_tagger
 
+    lines = read_utf8(args.input).splitlines()  # read before -o is opened: a bad input leaves the output alone
     tagger = load_tagger(args.model)
     out = _open_out(args.output)
     try:
-        with open(args.input, encoding="utf-8") as fh:
-            tag = functools.partial(tagger.tag_document, neural=not args.crf_only)
-            for line in tag_conll_lines(fh, tag, scheme=args.scheme, window=args.window):
-                out.write(line + "\n")
+        tag = functools.partial(tagger.tag_document, neural=not args.crf_only)
+        for line in tag_conll_lines(lines, tag, scheme=args.scheme, window=args.window):
+            out.write(line + "\n")
     finally:
         if out is not sys.stdout:
             out.close()
@@ -133,15 +140,19 @@ def _score_tag(tag: str, scheme: str, keep: set[str] | None) -> str:
     return tag[:2] + typ
 
 
-def _rescore_lines(lines: Iterable[str], scheme: str, keep: set[str] | None) -> Iterator[str]:
-    """``TOKEN GOLD PRED`` lines (last two columns) with both tags passed through :func:`_score_tag`."""
+def _rescore_lines(lines: Iterable[str], scheme: str, keep: set[str] | None, source: str) -> Iterator[str]:
+    """``TOKEN GOLD PRED`` lines (last two columns) with both tags passed through :func:`_score_tag`.
+
+    Raises:
+        InvalidRecordError: a token line of ``source`` has fewer than three columns (E005).
+    """
     for n, raw in enumerate(lines, 1):
         cols = raw.split()
         if not cols:
             yield ""
             continue
         if len(cols) < 3:
-            raise ValueError(f"line {n}: expected TOKEN GOLD PRED, got {raw.rstrip()!r}")
+            raise InvalidRecordError(reason=f"{source} line {n}: expected TOKEN GOLD PRED, got {raw.strip()!r}")
         yield f"{cols[0]} {_score_tag(cols[-2], scheme, keep)} {_score_tag(cols[-1], scheme, keep)}"
 
 
@@ -151,20 +162,18 @@ def _cmd_eval_ner(args: argparse.Namespace) -> int:
         print(f"score_ner.py not found at {scorer}; pass --scorer or set ARNEWS_SHARED", file=sys.stderr)
         return 2
     keep = set(args.types.split(",")) if args.types else None
-    try:
-        if args.scored:  # the file's own predictions, mapped and filtered like the tagger's below
-            with open(args.gold, encoding="utf-8") as fh:
-                text = "".join(line + "\n" for line in _rescore_lines(fh, args.scheme, keep))
-        else:
-            text = _tagged_for_scoring(args, keep)
-    except ValueError as exc:
-        print(f"{args.gold}: {exc}", file=sys.stderr)
-        return 2
+    if args.scored:  # the file's own predictions, mapped and filtered like the tagger's below
+        lines = read_utf8(args.gold).splitlines()
+        text = "".join(line + "\n" for line in _rescore_lines(lines, args.scheme, keep, args.gold))
+    else:
+        text = _tagged_for_scoring(args, keep)
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".conll", delete=False) as tmp:
         tmp.write(text)
     scored = Path(tmp.name)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        out = _open_out(args.output)
+        with out:
+            out.write(text)
     cmd = [sys.executable, str(scorer), str(scored)] + (["--json"] if args.json else [])
     try:
         proc = subprocess.run(cmd, check=False, capture_output=True, text=True, encoding="utf-8")
@@ -177,11 +186,11 @@ def _cmd_eval_ner(args: argparse.Namespace) -> int:
 
 def _tagged_for_scoring(args: argparse.Namespace, keep: set[str] | None) -> str:
     """``TOKEN GOLD PRED`` text of the gold file tagged by the model, in blocks of ``--window`` sentences."""
-    from arnews_nlp.ner.conll import read_conll
+    from arnews_nlp.ner.conll import read_conll_lines
     from arnews_nlp.ner.model import load_tagger
 
+    sents = list(read_conll_lines(read_utf8(args.gold).splitlines()))
     tagger = load_tagger(args.model)
-    sents = read_conll(args.gold)
     tagged: list[list[str]] = []
     for a in range(0, len(sents), max(1, args.window)):
         block = [[c[0] for c in s] for s in sents[a : a + max(1, args.window)]]
@@ -239,7 +248,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.set_defaults(func=_cmd_train_ner)
 
     p = subparsers.add_parser("tag-conll", help="append predicted BIO tags to a CoNLL file")
-    p.add_argument("input", help="CoNLL file: token in the first column, blank line between sentences")
+    p.add_argument(
+        "input", help="CoNLL file (- for standard input): token in the first column, blank line between sentences"
+    )
     p.add_argument("-o", "--output", help="write here instead of stdout")
     p.add_argument(
         "--scheme",
