@@ -112,3 +112,13 @@ def test_arnews_prints_one_line_for_a_missing_conll_file(tmp_path: Path, capsys:
     assert arnews_main(["tag-conll", str(tmp_path / "missing.conll")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("arnews: error: [E004] Cannot read ") and err.count("\n") == 1
+
+
+def test_tag_conll_domain_option(tiny_model_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.conll"
+    src.write_text("زار\nحلب\n", encoding="utf-8")
+    assert main(["tag-conll", str(src), "--domain", "wiki", "--model", str(tiny_model_dir)]) == 0
+    assert capsys.readouterr().out.split("\n")[1] == "حلب B-GPE"  # no network in the tiny model: no effect
+    with pytest.raises(SystemExit):
+        main(["tag-conll", str(src), "--domain", "web", "--model", str(tiny_model_dir)])
+    assert "invalid choice: 'web'" in capsys.readouterr().err

@@ -147,7 +147,7 @@ def test_feature_cache_keeps_frequent_words(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_network_counts_anercorp_more_often_than_the_crf() -> None:
     from arnews_nlp.ner.corpora import Corpora
-    from arnews_nlp.ner.train import TrainConfig, crf_training_set, neural_training_set
+    from arnews_nlp.ner.train import TrainConfig, crf_training_set, neural_training_domains, neural_training_set
 
     news = [(["زار", "الوزير", "دمشق"], ["O", "O", "B-LOC"]), (["قال", "سامي"], ["O", "B-PERS"])]
     wiki = [(["باريس", "مدينة"], ["B-LOC", "O"])]
@@ -160,3 +160,6 @@ def test_network_counts_anercorp_more_often_than_the_crf() -> None:
     assert net == news * 3 + crf[2:]
     assert neural_training_set(c, cfg, with_aqmar_dev=False) == news * 3 + wiki
     assert TrainConfig().neural_anercorp_repeat == 2 and TrainConfig().anercorp_repeat == 1
+    doms = neural_training_domains(c, cfg, with_aqmar_dev=True)
+    assert doms == ["news"] * 6 + ["wiki"] * 2 and len(doms) == len(net)
+    assert neural_training_domains(c, cfg, with_aqmar_dev=False) == ["news"] * 6 + ["wiki"]

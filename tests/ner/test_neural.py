@@ -257,3 +257,46 @@ def test_a_full_word_cache_keeps_frequent_words(
             assert not dropped & set(net._row)  # the rest was emptied (unless this sentence brought it back)
             seen_kept = True
     assert seen_kept
+
+
+def test_a_network_with_domains_tags_in_the_chosen_one(
+    tmp_path: Path, fx: FeatureExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    words, chars, attrs = _vocab(fx)
+    w = write_random_net(tmp_path / "neural.npz", words, chars, sorted([*attrs, "dom=news", "dom=wiki"]))
+    sents = [toks for toks, _ in toy_sentences()]
+    got = {d: BiLSTMTagger(tmp_path / "neural.npz", d) for d in ("news", "wiki")}
+    assert got["news"].domains == ["news", "wiki"] and got["wiki"].domain == "wiki"
+    assert BiLSTMTagger(tmp_path / "neural.npz").domain == "news"  # the default
+    here = sys.modules[__name__]
+    plain = word_attributes
+    for d, net in got.items():  # the reference reads the domain as an attribute of every token
+        monkeypatch.setattr(here, "word_attributes", lambda info, d=d: [*plain(info), "dom=" + d])
+        for s in sents:
+            (scores,) = net.emissions_batch([fx.analyze(s)])
+            np.testing.assert_allclose(scores, reference(w, net.encoder, fx, s), rtol=1e-4, atol=1e-4)
+    monkeypatch.setattr(here, "word_attributes", plain)
+    a, b = (got[d].emissions_batch([fx.analyze(sents[0])])[0] for d in ("news", "wiki"))
+    assert not np.allclose(a, b, atol=1e-3)
+    with pytest.raises(ValueError, match="unknown domain 'web'; this network knows news, wiki"):
+        BiLSTMTagger(tmp_path / "neural.npz", "web")
+    write_random_net(tmp_path / "plain.npz", words, chars, attrs)
+    assert BiLSTMTagger(tmp_path / "plain.npz", "web").domain is None  # trained without domains: no effect
+
+
+def test_load_tagger_caches_each_domain_apart(tmp_path: Path, tiny_model_dir: Path, fx: FeatureExtractor) -> None:
+    from arnews_nlp.ner.model import load_tagger
+
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    words, chars, attrs = _vocab(fx)
+    write_random_net(model / "neural.npz", words, chars, sorted([*attrs, "dom=news", "dom=wiki"]), seed=3)
+    meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))
+    meta.update(neural="neural.npz", neural_weight=5.0)
+    (model / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    news, wiki = load_tagger(model), load_tagger(model, domain="wiki")
+    assert news is load_tagger(model, domain="news") and wiki is not news
+    assert news.neural is not None and news.neural.domain == "news"
+    assert wiki.neural is not None and wiki.neural.domain == "wiki"

@@ -91,3 +91,58 @@ def test_word_dropout_changes_training_only(tmp_path: Path) -> None:
     assert dropped["config"]["word_dropout"] == 0.5
     (scores,) = BiLSTMTagger(tmp_path / "b.npz").emissions_batch([fx.analyze(toy_sentences()[1][0])])
     assert np.isfinite(scores).all()
+
+
+def test_a_network_trained_with_domains_tags_as_news(tmp_path: Path) -> None:
+    from arnews_nlp.ner.neural import DOMAIN_PREFIX, TAGGING_DOMAIN
+    from arnews_nlp.ner.neural_torch import BiLSTMCRF, batchify
+
+    fx = FeatureExtractor(gazetteer=Gazetteer.from_file(), version=2)
+    _vectors(tmp_path / "vec.npz", fx)
+    cfg = NeuralConfig(hidden=10, char_filters=6, char_dim=5, attr_dim=4, min_count=2)
+    words, vecs = load_vectors(tmp_path / "vec.npz", cfg.min_count)
+    sents = [toks for toks, _ in toy_sentences()]
+    chars = "".join(sorted({c for s in sents for t in s for c in fx.word(t).key}))
+    enc = NeuralEncoder(words, chars, ["sh=A", "punct", DOMAIN_PREFIX + "news", DOMAIN_PREFIX + "wiki"])
+    torch.manual_seed(0)
+    net = BiLSTMCRF(vecs, len(chars), len(enc.attributes), cfg)
+    with torch.no_grad():
+        for p in net.parameters():
+            if p.requires_grad:
+                p.normal_(0, 0.5)
+        net.attrs.weight[-1].zero_()
+    net.eval()
+    export(net, enc, words, chars, tmp_path / "neural.npz")
+    tagger = BiLSTMTagger(tmp_path / "neural.npz")
+    analyses = [fx.analyze(s) for s in sents]
+    got = tagger.emissions_batch(analyses)
+    news = enc.attribute_ids([DOMAIN_PREFIX + TAGGING_DOMAIN])
+    items = [
+        (ids, ch, [s + news for s in sp], np.zeros(len(a[0]), np.int64))
+        for a in analyses
+        for ids, ch, sp in [enc.encode(*a)]
+    ]
+    ids, ch, attrs, _, _ = batchify(items, len(enc.attributes))
+    with torch.no_grad():
+        want = net(ids, ch, attrs).numpy()  # torch told the news domain on every token
+        plain = net(
+            *batchify([(*enc.encode(*a), np.zeros(len(a[0]), np.int64)) for a in analyses], len(enc.attributes))[:3]
+        ).numpy()
+    for k, g in enumerate(got):
+        np.testing.assert_allclose(g, want[k, : len(g)], rtol=1e-4, atol=1e-4)
+    assert not np.allclose(got[0], plain[0, : len(got[0])], atol=1e-3)  # the domain does change the scores
+
+
+def test_training_with_domains_adds_them_as_attributes(tmp_path: Path) -> None:
+    fx = FeatureExtractor(gazetteer=Gazetteer.from_file(), version=2)
+    _vectors(tmp_path / "vec.npz", fx)
+    cfg = NeuralConfig(hidden=8, epochs=2, average_last=1, batch_size=4, min_count=1, threads=1)
+    sents = toy_sentences()
+    doms = ["news" if k % 2 else "wiki" for k in range(len(sents))]
+    with pytest.raises(ValueError, match="domains for"):
+        train_neural(sents, fx, tmp_path / "vec.npz", tmp_path / "x.npz", cfg, domains=doms[:-1])
+    info = train_neural(sents, fx, tmp_path / "vec.npz", tmp_path / "d.npz", cfg, domains=doms)
+    plain = train_neural(sents, fx, tmp_path / "vec.npz", tmp_path / "p.npz", cfg)
+    assert info["attributes"] == plain["attributes"] + 2
+    assert info["losses"] != plain["losses"]
+    assert {"dom=news", "dom=wiki"} <= set(BiLSTMTagger(tmp_path / "d.npz").encoder.attributes)

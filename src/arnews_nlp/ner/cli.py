@@ -27,6 +27,10 @@ _SCHEMES = ("full", "anercorp")
 
 
 _CRF_ONLY = "the model's CRF alone, without the network's scores (faster, less accurate)"
+_DOMAIN = (
+    "whose annotation guidelines the network follows: news (ANERcorp's, the default) "
+    "or wiki (AQMAR's, for Wikipedia-style text)"
+)
 
 
 def _shared_dir() -> Path:
@@ -109,7 +113,7 @@ def _cmd_tag_conll(args: argparse.Namespace) -> int:
     from arnews_nlp.ner.model import load_tagger
 
     lines = read_utf8(args.input).splitlines()  # read before -o is opened: a bad input leaves the output alone
-    tagger = load_tagger(args.model)
+    tagger = load_tagger(args.model, domain=args.domain)
     out = _open_out(args.output)
     try:
         tag = functools.partial(tagger.tag_document, neural=not args.crf_only)
@@ -190,7 +194,7 @@ def _tagged_for_scoring(args: argparse.Namespace, keep: set[str] | None) -> str:
     from arnews_nlp.ner.model import load_tagger
 
     sents = list(read_conll_lines(read_utf8(args.gold).splitlines()))
-    tagger = load_tagger(args.model)
+    tagger = load_tagger(args.model, domain=args.domain)
     tagged: list[list[str]] = []
     for a in range(0, len(sents), max(1, args.window)):
         block = [[c[0] for c in s] for s in sents[a : a + max(1, args.window)]]
@@ -266,6 +270,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="sentences per pseudo-document for name propagation (default 25; 1 = off)",
     )
     p.add_argument("--crf-only", action="store_true", help=_CRF_ONLY)
+    p.add_argument("--domain", choices=("news", "wiki"), default="news", help=_DOMAIN)
     p.set_defaults(func=_cmd_tag_conll)
 
     p = subparsers.add_parser("eval-ner", help="tag a gold CoNLL file and score it with score_ner.py")
@@ -279,6 +284,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--json", action="store_true", help="scores as JSON")
     p.add_argument("--window", type=int, default=25, help="sentences per pseudo-document (see tag-conll)")
     p.add_argument("--crf-only", action="store_true", help=_CRF_ONLY)
+    p.add_argument("--domain", choices=("news", "wiki"), default="news", help=_DOMAIN)
     p.set_defaults(func=_cmd_eval_ner)
 
 

@@ -25,7 +25,7 @@ from arnews_nlp.ner.features import Clusters, FeatureExtractor, WordInfo, load_c
 from arnews_nlp.ner.gazetteer import Gazetteer
 from arnews_nlp.ner.labels import LABELS
 from arnews_nlp.ner.lexicon import load_lexicon
-from arnews_nlp.ner.neural import TAGS, BiLSTMTagger
+from arnews_nlp.ner.neural import TAGGING_DOMAIN, TAGS, BiLSTMTagger
 from arnews_nlp.ner.refine import refine_tags
 from arnews_nlp.ner.subtyper import PlaceSubtyper
 from arnews_nlp.resources.locate import model_path
@@ -33,7 +33,7 @@ from arnews_nlp.resources.locate import model_path
 __all__ = ["NERTagger", "default_model_dir", "load_tagger"]
 
 _LOCK = threading.Lock()
-_CACHE: dict[Path, NERTagger] = {}
+_CACHE: dict[tuple[Path, str], NERTagger] = {}
 
 
 def default_model_dir() -> Path:
@@ -50,14 +50,17 @@ class NERTagger:
 
     Args:
         model_dir: a directory written by :func:`arnews_nlp.ner.train.build_model`.
+        domain: the guidelines the network tags by, ``news`` (ANERcorp's, the default) or
+            ``wiki`` (AQMAR's, for Wikipedia-style text); see :class:`BiLSTMTagger`.
 
     Raises:
         ResourceNotFoundError: when ``model_dir`` has no ``meta.json`` (a ``FileNotFoundError``).
+        ValueError: when the network knows domains and ``domain`` is not one of them.
     """
 
     labels: tuple[str, ...] = LABELS
 
-    def __init__(self, model_dir: Path | str) -> None:
+    def __init__(self, model_dir: Path | str, *, domain: str = TAGGING_DOMAIN) -> None:
         self.model_dir = Path(model_dir)
         meta_path = self.model_dir / "meta.json"
         if not meta_path.is_file():
@@ -78,7 +81,7 @@ class NERTagger:
         sub = self.meta.get("subtyper")
         self.subtyper = PlaceSubtyper.load(self.model_dir / sub) if sub else None
         neural = self.meta.get("neural")
-        self.neural = BiLSTMTagger(self.model_dir / neural) if neural else None
+        self.neural = BiLSTMTagger(self.model_dir / neural, domain) if neural else None
         self.neural_weight = float(self.meta.get("neural_weight", 1.0))
         # the network's label index for each CRF label
         unknown = sorted(set(self.crf.labels) - set(TAGS)) if self.neural is not None else []
@@ -153,8 +156,8 @@ def _blocks(n: int, window: int | None) -> list[tuple[int, int]]:
     return [(k, min(n, k + window)) for k in range(0, n, window)]
 
 
-def load_tagger(path: Path | str | None = None) -> NERTagger:
-    """Load a model directory (default: the shipped model), cached per resolved path.
+def load_tagger(path: Path | str | None = None, *, domain: str = TAGGING_DOMAIN) -> NERTagger:
+    """Load a model directory (default: the shipped model), cached per resolved path and ``domain``.
 
     Examples:
         >>> load_tagger("/nonexistent")  # doctest: +ELLIPSIS
@@ -165,8 +168,8 @@ def load_tagger(path: Path | str | None = None) -> NERTagger:
     p = Path(path) if path is not None else default_model_dir()
     p = p.resolve()
     with _LOCK:
-        tagger = _CACHE.get(p)
+        tagger = _CACHE.get((p, domain))
         if tagger is None:
-            tagger = NERTagger(p)
-            _CACHE[p] = tagger
+            tagger = NERTagger(p, domain=domain)
+            _CACHE[p, domain] = tagger
         return tagger

@@ -32,7 +32,7 @@ import numpy.typing as npt
 from arnews_nlp.ner.features import WordInfo
 from arnews_nlp.ner.wordforms import split_proclitics
 
-__all__ = ["CHAR_WIDTH", "TAGS", "BiLSTMTagger", "NeuralEncoder"]
+__all__ = ["CHAR_WIDTH", "DOMAIN_PREFIX", "TAGGING_DOMAIN", "TAGS", "BiLSTMTagger", "NeuralEncoder"]
 
 F32 = npt.NDArray[np.float32]
 I64 = npt.NDArray[np.int64]
@@ -40,6 +40,10 @@ Analysis = tuple[Sequence[WordInfo], Sequence[tuple[int, int, str]]]
 
 TAGS: tuple[str, ...] = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 """The network's output labels, in this order."""
+DOMAIN_PREFIX = "dom="
+"""Attribute prefix of a training sentence's corpus (``dom=news``, ``dom=wiki``)."""
+TAGGING_DOMAIN = "news"
+"""The corpus style a network trained with domains tags in by default (folded into its input bias)."""
 CHAR_WIDTH = 16
 """Characters of a word the character CNN reads (its last 16: Arabic inflects at the start)."""
 _CACHE_LIMIT = 20_000
@@ -131,9 +135,15 @@ class BiLSTMTagger:
 
     Args:
         path: a ``neural.npz`` written by :func:`arnews_nlp.ner.neural_train.export`.
+        domain: for a network trained with its sentences' corpora (:attr:`domains`), the one whose
+            guidelines it tags by: ``news`` (ANERcorp's) or ``wiki`` (AQMAR's Wikipedia ones).
+            A network trained without them ignores it.
+
+    Raises:
+        ValueError: when the network knows domains and ``domain`` is not one of them.
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, domain: str = TAGGING_DOMAIN) -> None:
         with np.load(path) as z:
             text = {k: z[k].tobytes().decode("utf-8") for k in ("words", "chars", "attributes")}
             w = {k: z[k] for k in z.files if k not in text}
@@ -164,6 +174,14 @@ class BiLSTMTagger:
         # sparse attributes: their embedding-bag rows projected through the input weights
         self.attr_proj = w["attr_vectors"].astype(np.float32) @ columns(w_ih[:, :, 3 * dim + n_char :])
         self.bias = ((w["b_ih"].astype(np.float32) + w["b_hh"].astype(np.float32)) * half).reshape(-1)  # [8H]
+        self.domains = sorted(a[len(DOMAIN_PREFIX) :] for a in self.encoder.attributes if a.startswith(DOMAIN_PREFIX))
+        """The corpora the network was trained to tell apart (empty: trained without them)."""
+        if self.domains:
+            if domain not in self.domains:
+                raise ValueError(f"{path}: unknown domain {domain!r}; this network knows {', '.join(self.domains)}")
+            # an attribute of every token: its projected row belongs in the bias
+            self.bias = self.bias + self.attr_proj[self.encoder.attributes[DOMAIN_PREFIX + domain]]
+        self.domain = domain if self.domains else None
         self.w_hh = np.ascontiguousarray(np.transpose(w["w_hh"].astype(np.float32), (0, 2, 1)) * half)  # [2, H, 4H]
         self.out_w = w["out_w"].astype(np.float32).T  # [2H, K]
         self.out_b = w["out_b"].astype(np.float32)

@@ -20,7 +20,7 @@ import numpy as np
 from arnews_nlp.ner.corpora import Sentence
 from arnews_nlp.ner.features import FeatureExtractor
 from arnews_nlp.ner.labels import map_tags
-from arnews_nlp.ner.neural import TAGS, Analysis, NeuralEncoder, match_attributes, word_attributes
+from arnews_nlp.ner.neural import DOMAIN_PREFIX, TAGS, Analysis, NeuralEncoder, match_attributes, word_attributes
 
 __all__ = ["NeuralConfig", "export", "load_vectors", "train_neural"]
 
@@ -66,12 +66,15 @@ def load_vectors(path: Path | str, min_count: int) -> tuple[list[str], np.ndarra
 
 
 def _encode_all(
-    analyses: Sequence[Analysis], tags: Sequence[Sequence[str]], enc: NeuralEncoder
+    analyses: Sequence[Analysis], tags: Sequence[Sequence[str]], enc: NeuralEncoder, domains: Sequence[str | None]
 ) -> list[tuple[Any, Any, list[list[int]], np.ndarray]]:
     index = {t: i for i, t in enumerate(TAGS)}
     out = []
-    for analysis, gold in zip(analyses, tags, strict=True):
+    for analysis, gold, domain in zip(analyses, tags, domains, strict=True):
         ids, chars, sparse = enc.encode(*analysis)
+        if domain is not None:  # every token of the sentence carries its corpus
+            extra = enc.attribute_ids([DOMAIN_PREFIX + domain])
+            sparse = [s + extra for s in sparse]
         out.append((ids, chars, sparse, np.array([index.get(t, 0) for t in map_tags(gold, _COARSE)], dtype=np.int64)))
     return out
 
@@ -91,8 +94,14 @@ def train_neural(
     vectors_path: Path | str,
     out_path: Path | str,
     cfg: NeuralConfig | None = None,
+    domains: Sequence[str] | None = None,
 ) -> dict[str, Any]:
-    """Train on ``sentences`` (BIO over PERS/LOC/ORG/MISC) and write ``out_path`` (``neural.npz``)."""
+    """Train on ``sentences`` (BIO over PERS/LOC/ORG/MISC) and write ``out_path`` (``neural.npz``).
+
+    ``domains`` names each sentence's corpus (``news``, ``wiki``): the network then reads it as
+    one more attribute of every token, so that it can learn where the corpora's guidelines differ;
+    :class:`arnews_nlp.ner.neural.BiLSTMTagger` tags as one of them (``news`` by default).
+    """
     import torch
 
     from arnews_nlp.ner.neural_torch import BiLSTMCRF, batchify
@@ -102,11 +111,15 @@ def train_neural(
     torch.manual_seed(cfg.seed)
     torch.set_num_threads(cfg.threads)
     words, vectors = load_vectors(vectors_path, cfg.min_count)
-    kept = [(toks, tags) for toks, tags in sentences if toks]
-    analyses = [extractor.analyze(toks) for toks, _ in kept]
+    if domains is not None and len(domains) != len(sentences):
+        raise ValueError(f"{len(domains)} domains for {len(sentences)} sentences")
+    doms: list[str | None] = list(domains) if domains is not None else [None] * len(sentences)
+    kept = [(toks, tags, d) for (toks, tags), d in zip(sentences, doms, strict=True) if toks]
+    analyses = [extractor.analyze(toks) for toks, _, _ in kept]
     chars = "".join(sorted({c for infos, _ in analyses for i in infos for c in i.key}))
-    enc = NeuralEncoder(words, chars, _attribute_vocabulary(analyses))
-    data = _encode_all(analyses, [tags for _, tags in kept], enc)
+    vocabulary = _attribute_vocabulary(analyses) + sorted({DOMAIN_PREFIX + d for _, _, d in kept if d is not None})
+    enc = NeuralEncoder(words, chars, vocabulary)
+    data = _encode_all(analyses, [tags for _, tags, _ in kept], enc, [d for _, _, d in kept])
     net = BiLSTMCRF(vectors, len(chars), len(enc.attributes), cfg)
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=cfg.lr)
     order = sorted(range(len(data)), key=lambda i: len(data[i][3]))
@@ -178,4 +191,3 @@ def export(net: Any, enc: NeuralEncoder, words: Sequence[str], chars: str, out_p
             start=sd["crf.start"],
             end=sd["crf.end"],
         )
-

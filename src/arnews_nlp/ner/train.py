@@ -35,6 +35,7 @@ __all__ = [
     "crf_training_set",
     "evaluate",
     "file_digests",
+    "neural_training_domains",
     "neural_training_set",
     "write_manifest",
 ]
@@ -70,6 +71,10 @@ class TrainConfig:
     neural_anercorp_repeat: int = 2
     """Times each ANERcorp train sentence enters the network's training set (the news domain
     weighted up for the network only; the CRF takes ``anercorp_repeat``)."""
+    neural_domains: bool = True
+    """The network reads each training sentence's corpus (news or Wikipedia) as an input and tags
+    as news (:data:`arnews_nlp.ner.neural.TAGGING_DOMAIN`): the corpora's guidelines differ, e.g.
+    AQMAR tags ``دوري أبطال أوروبا`` as MIS where ANERcorp tags only ``أوروبا`` (LOC)."""
 
 
 def crf_training_set(c: Corpora, cfg: TrainConfig, *, with_aqmar_dev: bool) -> list[Sentence]:
@@ -86,6 +91,15 @@ def crf_training_set(c: Corpora, cfg: TrainConfig, *, with_aqmar_dev: bool) -> l
 def neural_training_set(c: Corpora, cfg: TrainConfig, *, with_aqmar_dev: bool) -> list[Sentence]:
     """Sentences for the network: the CRF's set with ANERcorp counted ``cfg.neural_anercorp_repeat`` times."""
     return crf_training_set(c, replace(cfg, anercorp_repeat=cfg.neural_anercorp_repeat), with_aqmar_dev=with_aqmar_dev)
+
+
+def neural_training_domains(c: Corpora, cfg: TrainConfig, *, with_aqmar_dev: bool) -> list[str]:
+    """The corpus of each :func:`neural_training_set` sentence: ``news`` (ANERcorp), ``wiki`` (AQMAR), ``newsfane``."""
+    out = ["news"] * (len(c.anercorp_train) * max(1, cfg.neural_anercorp_repeat))
+    out += ["wiki"] * (len(c.aqmar_train) + (len(c.aqmar_dev) if with_aqmar_dev else 0))
+    if cfg.newsfane_in_crf:
+        out += ["newsfane"] * len(c.newsfane)
+    return out
 
 
 def train_subtyper(extractor: FeatureExtractor, sentences: list[Sentence]) -> PlaceSubtyper:
@@ -240,7 +254,8 @@ def build_model(
     neural_info = None
     if vectors is not None:
         sentences = neural_training_set(corpora, cfg, with_aqmar_dev=not held_out)
-        neural_info = train_neural(sentences, extractor, vectors, out_dir / "neural.npz", neural_cfg)
+        domains = neural_training_domains(corpora, cfg, with_aqmar_dev=not held_out) if cfg.neural_domains else None
+        neural_info = train_neural(sentences, extractor, vectors, out_dir / "neural.npz", neural_cfg, domains)
         log.info("neural tagger trained (%.0fs)", neural_info["seconds"])
     subtyper = train_subtyper(extractor, corpora.newsfane)
     subtyper.save(out_dir / "subtyper.json")
