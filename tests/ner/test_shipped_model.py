@@ -64,6 +64,17 @@ def test_places_get_subtypes(tagger: NERTagger) -> None:
 
 
 @pytest.mark.slow
+def test_news_and_wikipedia_guidelines_on_a_competition_name(tagger: NERTagger) -> None:
+    # ANERcorp tags only the place inside a competition's name; AQMAR tags the whole name as MIS
+    sentence = "فاز ريال مدريد بلقب دوري أبطال أوروبا لكرة القدم للمرة الثالثة ."
+    assert tagger.neural is not None and tagger.neural.domains == ["news", "wiki"]
+    news = _entities(tagger, sentence)
+    wiki = _entities(load_tagger(domain="wiki"), sentence)
+    assert ("ريال مدريد", "ORG") in news and ("ريال مدريد", "ORG") in wiki
+    assert ("أوروبا", "LOC") in news and not any(t == "MISC" for _, t in news)
+    assert ("دوري أبطال أوروبا", "MISC") in wiki
+
+
 def test_shipped_model_loads_from_an_installed_wheel(tmp_path: Path) -> None:
     import importlib.util
 
