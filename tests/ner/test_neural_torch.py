@@ -6,6 +6,7 @@ Needs torch (``make test-extras``); skipped without it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -33,16 +34,16 @@ def _vectors(path: Path, fx: FeatureExtractor) -> None:
         )
 
 
-def test_numpy_forward_matches_torch(tmp_path: Path) -> None:
-    from arnews_nlp.ner.neural_torch import BiLSTMCRF, batchify
+def _random_torch_net(tmp_path: Path, attributes: list[str]) -> tuple[FeatureExtractor, NeuralEncoder, Any]:
+    """A small BiLSTM-CRF with random weights over the toy sentences, exported to ``tmp_path/neural.npz``."""
+    from arnews_nlp.ner.neural_torch import BiLSTMCRF
 
     fx = FeatureExtractor(gazetteer=Gazetteer.from_file(), version=2)
     _vectors(tmp_path / "vec.npz", fx)
     cfg = NeuralConfig(hidden=10, char_filters=6, char_dim=5, attr_dim=4, min_count=2)
     words, vecs = load_vectors(tmp_path / "vec.npz", cfg.min_count)
-    sents = [toks for toks, _ in toy_sentences()]
-    chars = "".join(sorted({c for s in sents for t in s for c in fx.word(t).key}))
-    enc = NeuralEncoder(words, chars, ["sh=A", "p=و", "gw=COUNTRY", "g=CITY", "gB=CITY", "gI=CITY", "punct"])
+    chars = "".join(sorted({c for toks, _ in toy_sentences() for t in toks for c in fx.word(t).key}))
+    enc = NeuralEncoder(words, chars, attributes)
     torch.manual_seed(0)
     net = BiLSTMCRF(vecs, len(chars), len(enc.attributes), cfg)
     with torch.no_grad():  # non-zero everywhere, the attribute bag's padding row excepted
@@ -52,8 +53,17 @@ def test_numpy_forward_matches_torch(tmp_path: Path) -> None:
         net.attrs.weight[-1].zero_()
     net.eval()
     export(net, enc, words, chars, tmp_path / "neural.npz")
+    return fx, enc, net
+
+
+def test_numpy_forward_matches_torch(tmp_path: Path) -> None:
+    from arnews_nlp.ner.neural_torch import batchify
+
+    fx, enc, net = _random_torch_net(
+        tmp_path, ["sh=A", "p=و", "gw=COUNTRY", "g=CITY", "gB=CITY", "gI=CITY", "punct"]
+    )
     tagger = BiLSTMTagger(tmp_path / "neural.npz")
-    analyses = [fx.analyze(s) for s in sents]
+    analyses = [fx.analyze(s) for s, _ in toy_sentences()]
     got = tagger.emissions_batch(analyses)
     items = [(*enc.encode(*a), np.zeros(len(a[0]), np.int64)) for a in analyses]
     ids, ch, attrs, _, _ = batchify(items, len(enc.attributes))
@@ -95,26 +105,11 @@ def test_word_dropout_changes_training_only(tmp_path: Path) -> None:
 
 def test_a_network_trained_with_domains_tags_as_news(tmp_path: Path) -> None:
     from arnews_nlp.ner.neural import DOMAIN_PREFIX, TAGGING_DOMAIN
-    from arnews_nlp.ner.neural_torch import BiLSTMCRF, batchify
+    from arnews_nlp.ner.neural_torch import batchify
 
-    fx = FeatureExtractor(gazetteer=Gazetteer.from_file(), version=2)
-    _vectors(tmp_path / "vec.npz", fx)
-    cfg = NeuralConfig(hidden=10, char_filters=6, char_dim=5, attr_dim=4, min_count=2)
-    words, vecs = load_vectors(tmp_path / "vec.npz", cfg.min_count)
-    sents = [toks for toks, _ in toy_sentences()]
-    chars = "".join(sorted({c for s in sents for t in s for c in fx.word(t).key}))
-    enc = NeuralEncoder(words, chars, ["sh=A", "punct", DOMAIN_PREFIX + "news", DOMAIN_PREFIX + "wiki"])
-    torch.manual_seed(0)
-    net = BiLSTMCRF(vecs, len(chars), len(enc.attributes), cfg)
-    with torch.no_grad():
-        for p in net.parameters():
-            if p.requires_grad:
-                p.normal_(0, 0.5)
-        net.attrs.weight[-1].zero_()
-    net.eval()
-    export(net, enc, words, chars, tmp_path / "neural.npz")
+    fx, enc, net = _random_torch_net(tmp_path, ["sh=A", "punct", DOMAIN_PREFIX + "news", DOMAIN_PREFIX + "wiki"])
     tagger = BiLSTMTagger(tmp_path / "neural.npz")
-    analyses = [fx.analyze(s) for s in sents]
+    analyses = [fx.analyze(s) for s, _ in toy_sentences()]
     got = tagger.emissions_batch(analyses)
     news = enc.attribute_ids([DOMAIN_PREFIX + TAGGING_DOMAIN])
     items = [
