@@ -104,8 +104,10 @@ def test_ner_commands_refuse_a_missing_input_and_keep_the_output(tiny_model_dir:
     with pytest.raises(UnreadableFileError, match=r"missing\.conll"):
         main(["tag-conll", missing, "-o", str(out), "--model", str(tiny_model_dir)])
     assert out.read_text(encoding="utf-8") == "earlier results\n"
+    scorer = tmp_path / "score_ner.py"  # never run: the missing input stops the command first
+    scorer.write_text("raise SystemExit(3)\n", encoding="utf-8")
     with pytest.raises(UnreadableFileError, match=r"missing\.conll"):
-        main(["eval-ner", missing, "--model", str(tiny_model_dir)])
+        main(["eval-ner", missing, "--model", str(tiny_model_dir), "--scorer", str(scorer)])
 
 
 def test_arnews_prints_one_line_for_a_missing_conll_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
