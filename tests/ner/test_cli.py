@@ -124,3 +124,13 @@ def test_tag_conll_domain_option(tiny_model_dir: Path, tmp_path: Path, capsys: p
     with pytest.raises(SystemExit):
         main(["tag-conll", str(src), "--domain", "web", "--model", str(tiny_model_dir)])
     assert "invalid choice: 'web'" in capsys.readouterr().err
+
+
+def test_tag_conll_keeps_a_token_with_a_unicode_line_separator_on_its_line(
+    tiny_model_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "in.conll"
+    src.write_text("زار\u2028x\r\nحلب\n", encoding="utf-8")
+    assert main(["tag-conll", str(src), "--model", str(tiny_model_dir)]) == 0
+    lines = capsys.readouterr().out.split("\n")
+    assert lines[0].startswith("زار\u2028x ") and lines[1] == "حلب B-GPE"

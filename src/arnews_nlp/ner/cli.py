@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import io
 import json
 import os
 import subprocess
@@ -27,6 +28,7 @@ _SCHEMES = ("full", "anercorp")
 
 
 _CRF_ONLY = "the model's CRF alone, without the network's scores (faster, less accurate)"
+_DOMAINS = ("news", "wiki")
 _DOMAIN = (
     "whose annotation guidelines the network follows: news (ANERcorp's, the default) "
     "or wiki (AQMAR's, for Wikipedia-style text)"
@@ -100,6 +102,15 @@ def tag_conll_lines(
     yield from flush()
 
 
+def _read_lines(path: str) -> list[str]:
+    """The lines of a UTF-8 file (``-``: standard input) split as reading the file splits them.
+
+    Only LF, CR LF and CR end a line: ``str.splitlines`` would also split inside a
+    token at U+2028, U+0085 or a form feed, and shift every tag after it.
+    """
+    return io.StringIO(read_utf8(path), newline=None).readlines()
+
+
 def _open_out(path: str | None) -> TextIO:
     if not path:
         return sys.stdout
@@ -112,7 +123,7 @@ def _open_out(path: str | None) -> TextIO:
 def _cmd_tag_conll(args: argparse.Namespace) -> int:
     from arnews_nlp.ner.model import load_tagger
 
-    lines = read_utf8(args.input).splitlines()  # read before -o is opened: a bad input leaves the output alone
+    lines = _read_lines(args.input)  # read before -o is opened: a bad input leaves the output alone
     tagger = load_tagger(args.model, domain=args.domain)
     out = _open_out(args.output)
     try:
@@ -167,7 +178,7 @@ def _cmd_eval_ner(args: argparse.Namespace) -> int:
         return 2
     keep = set(args.types.split(",")) if args.types else None
     if args.scored:  # the file's own predictions, mapped and filtered like the tagger's below
-        lines = read_utf8(args.gold).splitlines()
+        lines = _read_lines(args.gold)
         text = "".join(line + "\n" for line in _rescore_lines(lines, args.scheme, keep, args.gold))
     else:
         text = _tagged_for_scoring(args, keep)
@@ -193,7 +204,7 @@ def _tagged_for_scoring(args: argparse.Namespace, keep: set[str] | None) -> str:
     from arnews_nlp.ner.conll import read_conll_lines
     from arnews_nlp.ner.model import load_tagger
 
-    sents = list(read_conll_lines(read_utf8(args.gold).splitlines()))
+    sents = list(read_conll_lines(_read_lines(args.gold)))
     tagger = load_tagger(args.model, domain=args.domain)
     tagged: list[list[str]] = []
     for a in range(0, len(sents), max(1, args.window)):
@@ -270,7 +281,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="sentences per pseudo-document for name propagation (default 25; 1 = off)",
     )
     p.add_argument("--crf-only", action="store_true", help=_CRF_ONLY)
-    p.add_argument("--domain", choices=("news", "wiki"), default="news", help=_DOMAIN)
+    p.add_argument("--domain", choices=_DOMAINS, default="news", help=_DOMAIN)
     p.set_defaults(func=_cmd_tag_conll)
 
     p = subparsers.add_parser("eval-ner", help="tag a gold CoNLL file and score it with score_ner.py")
@@ -284,7 +295,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--json", action="store_true", help="scores as JSON")
     p.add_argument("--window", type=int, default=25, help="sentences per pseudo-document (see tag-conll)")
     p.add_argument("--crf-only", action="store_true", help=_CRF_ONLY)
-    p.add_argument("--domain", choices=("news", "wiki"), default="news", help=_DOMAIN)
+    p.add_argument("--domain", choices=_DOMAINS, default="news", help=_DOMAIN)
     p.set_defaults(func=_cmd_eval_ner)
 
 
