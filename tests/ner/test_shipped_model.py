@@ -73,6 +73,13 @@ def test_news_and_wikipedia_guidelines_on_a_competition_name(tagger: NERTagger) 
     assert ("ريال مدريد", "ORG") in news and ("ريال مدريد", "ORG") in wiki
     assert ("أوروبا", "LOC") in news and not any(t == "MISC" for _, t in news)
     assert ("دوري أبطال أوروبا", "MISC") in wiki
+    # the same through a pipeline whose ner stage is configured for Wikipedia
+    from arnews_nlp.loading import DEFAULT_CONFIG, load
+
+    stages = [dict(s, config={"domain": "wiki"}) if s.get("name") == "ner" else s for s in DEFAULT_CONFIG["stages"]]
+    doc = load({**DEFAULT_CONFIG, "stages": stages})(sentence)
+    assert ("دوري أبطال أوروبا", "MISC") in {(e.canonical, e.label) for e in doc.entities}
+    assert ("أوروبا", "GPE") not in {(e.canonical, e.label) for e in doc.entities}
 
 
 def test_shipped_model_loads_from_an_installed_wheel(tmp_path: Path) -> None:

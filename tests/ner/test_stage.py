@@ -65,7 +65,14 @@ def test_canonical_drops_diacritics_and_tatweel() -> None:
     assert ent.canonical == "دمشق"
 
 
+def test_stage_checks_its_domain() -> None:
+    assert NERStage().domain == "news" and NERStage(domain="wiki").domain == "wiki"
+    with pytest.raises(ValueError, match=r"unknown NER domain 'web'; choose from \['news', 'wiki'\]"):
+        NERStage(domain="web")
+
+
 def test_stage_pickles_without_the_model(tiny_model_dir: Path) -> None:
+    assert pickle.loads(pickle.dumps(NERStage(model_path=tiny_model_dir, domain="wiki"))).domain == "wiki"
     stage = NERStage(model_path=tiny_model_dir, labels=("PERS",))
     stage(_doc("التقى سامي الخطيب بوفد ."))
     clone = pickle.loads(pickle.dumps(stage))

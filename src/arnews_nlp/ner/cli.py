@@ -20,7 +20,7 @@ from typing import TextIO
 
 from arnews_nlp.errors import InvalidRecordError, UnreadableFileError
 from arnews_nlp.io.files import read_utf8
-from arnews_nlp.ner.labels import ANERCORP_SCHEME, AQMAR_MAP, LABELS, map_tags
+from arnews_nlp.ner.labels import ANERCORP_SCHEME, AQMAR_MAP, DOMAINS, LABELS, map_tags
 
 __all__ = ["main", "register", "tag_conll_lines"]
 
@@ -28,7 +28,6 @@ _SCHEMES = ("full", "anercorp")
 
 
 _CRF_ONLY = "the model's CRF alone, without the network's scores (faster, less accurate)"
-_DOMAINS = ("news", "wiki")
 _DOMAIN = (
     "whose annotation guidelines the network follows: news (ANERcorp's, the default) "
     "or wiki (AQMAR's, for Wikipedia-style text)"
@@ -281,7 +280,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="sentences per pseudo-document for name propagation (default 25; 1 = off)",
     )
     p.add_argument("--crf-only", action="store_true", help=_CRF_ONLY)
-    p.add_argument("--domain", choices=_DOMAINS, default="news", help=_DOMAIN)
+    p.add_argument("--domain", choices=DOMAINS, default="news", help=_DOMAIN)
     p.set_defaults(func=_cmd_tag_conll)
 
     p = subparsers.add_parser("eval-ner", help="tag a gold CoNLL file and score it with score_ner.py")
@@ -295,7 +294,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--json", action="store_true", help="scores as JSON")
     p.add_argument("--window", type=int, default=25, help="sentences per pseudo-document (see tag-conll)")
     p.add_argument("--crf-only", action="store_true", help=_CRF_ONLY)
-    p.add_argument("--domain", choices=_DOMAINS, default="news", help=_DOMAIN)
+    p.add_argument("--domain", choices=DOMAINS, default="news", help=_DOMAIN)
     p.set_defaults(func=_cmd_eval_ner)
 
 

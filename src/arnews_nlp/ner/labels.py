@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 __all__ = [
     "ANERCORP_SCHEME",
     "AQMAR_MAP",
+    "DOMAINS",
     "LABELS",
     "LOC_TYPES",
     "NEWSFANE_MAP",
@@ -50,6 +51,8 @@ ANERCORP_SCHEME: dict[str, str] = {
 }
 
 AQMAR_MAP: dict[str, str] = {"PER": "PERS", "LOC": "LOC", "ORG": "ORG", "MIS": "MISC"}
+DOMAINS: tuple[str, ...] = ("news", "wiki")
+"""Whose annotation guidelines the shipped network can tag by: ANERcorp's (news, the default) or AQMAR's (Wikipedia)."""
 
 _PERSON = (
     "Politician",

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from arnews_nlp.doc import Doc, Entity, Token
-from arnews_nlp.ner.labels import LABELS, bio_spans
+from arnews_nlp.ner.labels import DOMAINS, LABELS, bio_spans
 from arnews_nlp.ner.model import NERTagger, load_tagger
+from arnews_nlp.ner.neural import TAGGING_DOMAIN
 from arnews_nlp.normalize.charsets import DIACRITICS, TATWEEL
 
 __all__ = ["NERStage", "entity_from_tokens"]
@@ -63,6 +64,12 @@ class NERStage:
         labels: keep only these labels (default: all eight).
         neural: add the BiLSTM-CRF's scores to the CRF's (default); ``False`` is the CRF
             alone, about 1.4× faster per article and less accurate (see the model card).
+        domain: whose annotation guidelines the network tags by: ``news`` (ANERcorp's, the
+            default) or ``wiki`` (AQMAR's, for Wikipedia-style text: e.g. a competition's whole
+            name as MISC). Set it in a pipeline config as the ``ner`` stage's ``config``.
+
+    Raises:
+        ValueError: for an unknown label or domain.
 
     Examples:
         >>> stage = NERStage(labels=("PERS", "GPE"))
@@ -73,29 +80,38 @@ class NERStage:
     name = "ner"
 
     def __init__(
-        self, *, model_path: str | Path | None = None, labels: Sequence[str] | None = None, neural: bool = True
+        self,
+        *,
+        model_path: str | Path | None = None,
+        labels: Sequence[str] | None = None,
+        neural: bool = True,
+        domain: str = TAGGING_DOMAIN,
     ) -> None:
         unknown = sorted(set(labels or ()) - set(LABELS))
         if unknown:
             # TODO: a dedicated arnews_nlp.errors class once one fits
             raise ValueError(f"unknown NER labels {unknown}; choose from {list(LABELS)}")
+        if domain not in DOMAINS:
+            raise ValueError(f"unknown NER domain {domain!r}; choose from {list(DOMAINS)}")
         self.model_path = model_path
         self.labels: tuple[str, ...] = tuple(labels) if labels else LABELS
         self.neural = neural
+        self.domain = domain
         self._tagger: NERTagger | None = None
 
     @property
     def tagger(self) -> NERTagger:
         """The loaded tagger (loaded on first access)."""
         if self._tagger is None:
-            self._tagger = load_tagger(self.model_path)
+            self._tagger = load_tagger(self.model_path, domain=self.domain)
         return self._tagger
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"model_path": self.model_path, "labels": self.labels, "neural": self.neural, "_tagger": None}
+        state = {"model_path": self.model_path, "labels": self.labels, "neural": self.neural, "domain": self.domain}
+        return {**state, "_tagger": None}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
+        self.__dict__.update({"domain": TAGGING_DOMAIN, **state})  # pickles from before domains lack it
 
     def _groups(self, doc: Doc) -> list[list[Token]]:
         if not doc.sentences:
