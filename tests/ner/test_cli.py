@@ -1,14 +1,16 @@
 from __future__ import annotations
 
+import itertools
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from arnews_nlp.cli import main as arnews_main
-from arnews_nlp.errors import InvalidRecordError, UnreadableFileError
-from arnews_nlp.ner.cli import main, tag_conll_lines
+from arnews_nlp.errors import InvalidEncodingError, InvalidRecordError, UnreadableFileError
+from arnews_nlp.ner.cli import _stream_lines, main, tag_conll_lines
 
 
 def test_tag_conll_appends_a_column_and_keeps_blank_lines(
@@ -108,6 +110,34 @@ def test_ner_commands_refuse_a_missing_input_and_keep_the_output(tiny_model_dir:
     scorer.write_text("raise SystemExit(3)\n", encoding="utf-8")
     with pytest.raises(UnreadableFileError, match=r"missing\.conll"):
         main(["eval-ner", missing, "--model", str(tiny_model_dir), "--scorer", str(scorer)])
+
+
+def test_tag_conll_streams_and_writes_its_output_whole_or_not_at_all(tiny_model_dir: Path, tmp_path: Path) -> None:
+    src = tmp_path / "in.conll"
+    good = "".join("سامي O\nزار O\nدمشق O\n.\tO\n\n" for _ in range(60)).encode("utf-8")
+    src.write_bytes(good + b"\xff\xfe O\n")  # not UTF-8, after 60 sentences (more than 2 blocks of 25)
+    out = tmp_path / "out.conll"
+    out.write_text("earlier results\n", encoding="utf-8")
+    with pytest.raises(InvalidEncodingError, match=rf"in\.conll is not valid UTF-8 \(byte {len(good)}\)"):
+        main(["tag-conll", str(src), "-o", str(out), "--model", str(tiny_model_dir)])
+    assert out.read_text(encoding="utf-8") == "earlier results\n"  # left as it was
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.conll", "out.conll"]  # no partial file left
+    lines = _stream_lines(str(src))  # read as tagging goes: the first lines come before the bad byte is seen
+    assert list(itertools.islice(lines, 2)) == ["سامي O\n", "زار O\n"]
+    with pytest.raises(InvalidEncodingError):
+        list(lines)
+    src.write_bytes(good)
+    fresh = tmp_path / "fresh.conll"
+    assert main(["tag-conll", str(src), "-o", str(fresh), "--model", str(tiny_model_dir)]) == 0
+    lines = fresh.read_text(encoding="utf-8").split("\n")
+    assert len(lines) == 5 * 60 + 1 and lines[3].startswith(".\tO\t")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's private mode
+    out.chmod(0o640)
+    assert main(["tag-conll", str(src), "-o", str(out), "--model", str(tiny_model_dir)]) == 0
+    assert out.read_text(encoding="utf-8") == fresh.read_text(encoding="utf-8")
+    assert out.stat().st_mode & 0o777 == 0o640  # a replaced file keeps its mode
 
 
 def test_arnews_prints_one_line_for_a_missing_conll_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

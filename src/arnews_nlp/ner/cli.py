@@ -7,8 +7,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import io
+import itertools
 import json
 import os
 import subprocess
@@ -18,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from arnews_nlp.errors import InvalidRecordError, UnreadableFileError
+from arnews_nlp.errors import InvalidEncodingError, InvalidRecordError, UnreadableFileError
 from arnews_nlp.io.files import read_utf8
 from arnews_nlp.ner.labels import ANERCORP_SCHEME, AQMAR_MAP, DOMAINS, LABELS, map_tags
 
@@ -110,28 +112,69 @@ def _read_lines(path: str) -> list[str]:
     return io.StringIO(read_utf8(path), newline=None).readlines()
 
 
-def _open_out(path: str | None) -> TextIO:
-    if not path:
-        return sys.stdout
+def _stream_lines(path: str) -> Iterator[str]:
+    """The lines of a UTF-8 file (``-``: standard input), read as they come, split as :func:`_read_lines` splits.
+
+    Raises:
+        UnreadableFileError: The file is missing or unreadable (E004), when the first line is asked for.
+        InvalidEncodingError: A line is not UTF-8 (E003, with the bad byte's offset in the file).
+    """
     try:
-        return open(path, "w", encoding="utf-8")
+        fh = sys.stdin.buffer if path == "-" else open(path, "rb")
     except OSError as exc:
         raise UnreadableFileError(path=path, reason=exc.strerror or str(exc)) from exc
+    pos = 0
+    try:
+        for raw in fh:  # split at LF bytes, which no multi-byte UTF-8 character contains
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InvalidEncodingError(path=path, position=pos + exc.start) from exc
+            pos += len(raw)
+            yield from io.StringIO(text, newline=None).readlines()  # a lone CR ends a line too
+    finally:
+        if fh is not sys.stdin.buffer:
+            fh.close()
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """Standard output, or a file that appears (replacing any earlier one) only once all is written.
+
+    The lines go to a temporary file beside ``path``, renamed over it at the end; on an error
+    it is removed and an earlier ``path`` is left as it was.
+    """
+    if not path:
+        yield sys.stdout
+        return
+    target = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise UnreadableFileError(path=path, reason=exc.strerror or str(exc)) from exc
+    try:
+        with open(fd, "w", encoding="utf-8") as out:
+            yield out
+        # mkstemp's file is private (0600): give it the mode an earlier file had, else the umask's
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _cmd_tag_conll(args: argparse.Namespace) -> int:
     from arnews_nlp.ner.model import load_tagger
 
-    lines = _read_lines(args.input)  # read before -o is opened: a bad input leaves the output alone
+    lines = _stream_lines(args.input)
+    first = list(itertools.islice(lines, 1))  # a missing input fails here, before the model loads
     tagger = load_tagger(args.model, domain=args.domain)
-    out = _open_out(args.output)
-    try:
-        tag = functools.partial(tagger.tag_document, neural=not args.crf_only)
-        for line in tag_conll_lines(lines, tag, scheme=args.scheme, window=args.window):
+    tag = functools.partial(tagger.tag_document, neural=not args.crf_only)
+    with _output(args.output) as out:
+        for line in tag_conll_lines(itertools.chain(first, lines), tag, scheme=args.scheme, window=args.window):
             out.write(line + "\n")
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return 0
 
 
@@ -185,8 +228,7 @@ def _cmd_eval_ner(args: argparse.Namespace) -> int:
         tmp.write(text)
     scored = Path(tmp.name)
     if args.output:
-        out = _open_out(args.output)
-        with out:
+        with _output(args.output) as out:
             out.write(text)
     cmd = [sys.executable, str(scorer), str(scored)] + (["--json"] if args.json else [])
     try:
@@ -265,7 +307,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument(
         "input", help="CoNLL file (- for standard input): token in the first column, blank line between sentences"
     )
-    p.add_argument("-o", "--output", help="write here instead of stdout")
+    p.add_argument(
+        "-o",
+        "--output",
+        help="write here instead of stdout; the file appears (or replaces an earlier one) only once complete",
+    )
     p.add_argument(
         "--scheme",
         choices=_SCHEMES,
