@@ -140,6 +140,43 @@ def test_tag_conll_streams_and_writes_its_output_whole_or_not_at_all(tiny_model_
     assert out.stat().st_mode & 0o777 == 0o640  # a replaced file keeps its mode
 
 
+def test_tag_conll_writes_into_a_pipe_and_through_a_link(tiny_model_dir: Path, tmp_path: Path) -> None:
+    import stat
+    import threading
+
+    src = tmp_path / "in.conll"
+    src.write_text("سامي O\nزار O\nدمشق O\n", encoding="utf-8")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)  # stands for /dev/null or a terminal: an existing file that is not a regular one
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    assert main(["tag-conll", str(src), "-o", str(fifo), "--model", str(tiny_model_dir)]) == 0
+    reader.join(timeout=30)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # written into, not replaced by a file
+    assert got and got[0].count("\n") == 3
+    real, link = tmp_path / "real.conll", tmp_path / "link.conll"
+    real.write_text("old\n", encoding="utf-8")
+    link.symlink_to(real)
+    assert main(["tag-conll", str(src), "-o", str(link), "--model", str(tiny_model_dir)]) == 0
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == got[0]
+
+
+def test_tag_conll_threads_option(tiny_model_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.conll"
+    src.write_text("سامي O\nزار O\nدمشق O\n", encoding="utf-8")
+    outs = []
+    for n in ("1", "0", "2"):
+        assert main(["tag-conll", str(src), "--threads", n, "--model", str(tiny_model_dir)]) == 0
+        outs.append(capsys.readouterr().out)
+    assert outs[0] == outs[1] == outs[2] and outs[0].count("\n") == 3
+    for bad in ("-1", "two"):
+        with pytest.raises(SystemExit) as exc:
+            main(["tag-conll", str(src), "--threads", bad, "--model", str(tiny_model_dir)])
+        assert exc.value.code == 2
+        assert f"expected 0 or more threads, not '{bad}'" in capsys.readouterr().err
+
+
 def test_arnews_prints_one_line_for_a_missing_conll_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert arnews_main(["tag-conll", str(tmp_path / "missing.conll")]) == 2
     err = capsys.readouterr().err
